@@ -1,0 +1,175 @@
+"""Case studies: what a partner city tried, how, and what came of it."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+
+from network_site.models import SampleContentMixin
+
+from .listings import ListingPageMixin
+from .mixins import CityContentMixin
+
+YEAR_VALIDATORS = [MinValueValidator(2000), MaxValueValidator(2100)]
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
+
+
+class CaseStudyTag(TaggedItemBase):
+    """Free tag on a case study (django-taggit through model)."""
+
+    content_object = ParentalKey(
+        "casestudies.CaseStudyPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class CaseStudyPage(SampleContentMixin, CityContentMixin, Page):
+    """A partner city's account of one practice: the challenge, the approach and the results."""
+
+    class Status(models.TextChoices):
+        PILOT = "pilot", "Pilot"
+        RUNNING = "running", "Running"
+        COMPLETED = "completed", "Completed"
+        STOPPED = "stopped", "Stopped"
+
+    summary = models.TextField(
+        max_length=400, help_text="Two or three sentences shown in lists and search results."
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    challenge = RichTextField(features=RICH_TEXT_FEATURES, help_text="The problem the city faced.")
+    approach = RichTextField(features=RICH_TEXT_FEATURES, help_text="What the city did, and how.")
+    results = RichTextField(features=RICH_TEXT_FEATURES, help_text="What came of it.")
+    lessons_learned = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+    transferability = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text="What another city needs in order to do the same.",
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.RUNNING)
+    start_year = models.PositiveSmallIntegerField(validators=YEAR_VALIDATORS)
+    end_year = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=YEAR_VALIDATORS, help_text="Leave blank if ongoing."
+    )
+    themes = ParentalManyToManyField(
+        "network_site.Theme",
+        related_name="case_studies",
+        help_text="The URBACT areas the practice contributes to.",
+    )
+    channels = ParentalManyToManyField(
+        "network_site.Channel",
+        related_name="case_studies",
+        blank=True,
+        help_text="The social media channels and digital tools the practice used.",
+    )
+    tags = ClusterTaggableManager(through=CaseStudyTag, blank=True)
+    related_guides = ParentalManyToManyField(
+        "toolkit.GuidePage",
+        related_name="case_studies",
+        blank=True,
+        help_text="Toolkit guides this practice illustrates; each guide lists it in return.",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        SampleContentMixin.sample_content_panel,
+        "summary",
+        FieldPanel("image"),
+        "challenge",
+        "approach",
+        "results",
+        InlinePanel("figures", heading="Result figures", label="Figure", max_num=6),
+        "lessons_learned",
+        "transferability",
+        MultiFieldPanel(
+            ["status", FieldRowPanel(["start_year", "end_year"])], heading="Status and timing"
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("channels", widget=forms.CheckboxSelectMultiple),
+                "tags",
+            ],
+            heading="Taxonomy",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("related_guides", widget=forms.CheckboxSelectMultiple)],
+            heading="Related toolkit guides",
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("challenge"),
+        index.SearchField("approach"),
+        index.SearchField("results"),
+        index.SearchField("lessons_learned"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.FilterField("city"),
+        index.FilterField("status"),
+        index.FilterField("start_year"),
+    ]
+
+    parent_page_types = ["casestudies.CityCaseStudiesPage"]
+    subpage_types = []
+
+    def clean(self):
+        super().clean()
+        if self.start_year and self.end_year and self.end_year < self.start_year:
+            raise ValidationError({"end_year": "The end year cannot be before the start year."})
+
+    @property
+    def years(self):
+        """The years the practice ran, as readers expect to see them: '2016', '2016–2018'."""
+        if self.end_year and self.end_year != self.start_year:
+            return f"{self.start_year}–{self.end_year}"
+        if self.end_year or self.status in (self.Status.COMPLETED, self.Status.STOPPED):
+            return str(self.start_year)
+        return f"{self.start_year} onwards"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_guides"] = self.related_guides.live().public().order_by("title")
+        return context
+
+
+class CaseStudyFigure(Orderable):
+    """A measured result of a case study: a value, its unit and what it counts."""
+
+    case_study = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="figures")
+    value = models.DecimalField(max_digits=14, decimal_places=2)
+    unit = models.CharField(max_length=20, blank=True, help_text="For example %, EUR or people.")
+    label = models.CharField(max_length=120, help_text="What the figure counts.")
+
+    panels = [FieldRowPanel(["value", "unit"]), "label"]
+
+    def __str__(self):
+        return f"{self.value.normalize():f} {self.unit} {self.label}".replace("  ", " ")
+
+
+class CaseStudyIndexPage(ListingPageMixin, Page):
+    """Every partner city's case studies, at /case-studies/, filterable by city and theme."""
+
+    introduction = models.TextField(blank=True)
+
+    content_panels = [*Page.content_panels, "introduction"]
+    parent_page_types = ["network_site.HomePage"]
+    subpage_types = []
+    max_count = 1
+    listing_ordering = ["-start_year", "title"]
+
+    def get_listing_queryset(self):
+        return CaseStudyPage.objects.all()

@@ -1,0 +1,191 @@
+"""The partner cities: the cities index, one page per city and the city's two sections."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.functional import cached_property
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from modelcluster.fields import ParentalKey
+
+from network_site.countries import EUROPEAN_COUNTRIES
+from network_site.models import SampleContentMixin
+
+from .listings import ListingPageMixin
+
+
+class CityIndexPage(Page):
+    """The list of partner cities, at /cities/."""
+
+    introduction = models.TextField(blank=True)
+
+    content_panels = [*Page.content_panels, "introduction"]
+    parent_page_types = ["network_site.HomePage"]
+    subpage_types = ["casestudies.CityPage"]
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["cities"] = CityPage.objects.child_of(self).live().public().order_by("title")
+        return context
+
+
+class CityPage(SampleContentMixin, Page):
+    """A partner city: its facts, its role in the network and the audit of its digital tools.
+
+    Its case studies and updates live below it, in the two section pages created with it.
+    """
+
+    class Role(models.TextChoices):
+        LEAD_PARTNER = "lead", "Lead partner"
+        PARTNER = "partner", "Partner"
+
+    country = models.CharField(max_length=2, choices=EUROPEAN_COUNTRIES)
+    population = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Approximate number of inhabitants of the municipality."
+    )
+    population_year = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1990), MaxValueValidator(2100)],
+        help_text="The year the population figure refers to.",
+    )
+    latitude = models.DecimalField(
+        max_digits=8,
+        decimal_places=5,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        max_digits=8,
+        decimal_places=5,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    role = models.CharField(max_length=10, choices=Role.choices, default=Role.PARTNER)
+    summary = models.TextField(help_text="Who the city is and what it brought to the network.")
+    website = models.URLField(blank=True, help_text="The city's official website.")
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        SampleContentMixin.sample_content_panel,
+        MultiFieldPanel(
+            [
+                FieldRowPanel(["country", "role"]),
+                FieldRowPanel(["population", "population_year"]),
+                FieldRowPanel(["latitude", "longitude"]),
+                "website",
+            ],
+            heading="Facts",
+        ),
+        "summary",
+        FieldPanel("image"),
+        InlinePanel(
+            "tool_audit",
+            heading="Audit of social media and digital tools",
+            label="Tool",
+            help_text="Each channel the city used, what for and whom it reached.",
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.FilterField("country"),
+        index.FilterField("role"),
+    ]
+
+    parent_page_types = ["casestudies.CityIndexPage"]
+    subpage_types = ["casestudies.CityCaseStudiesPage", "casestudies.CityUpdatesPage"]
+
+    @property
+    def country_name(self):
+        return self.get_country_display()
+
+    @cached_property
+    def case_studies_section(self):
+        return CityCaseStudiesPage.objects.child_of(self).live().first()
+
+    @cached_property
+    def updates_section(self):
+        return CityUpdatesPage.objects.child_of(self).live().first()
+
+    def ensure_sections(self):
+        """Create the city's 'Case studies' and 'Updates' sections if they are missing."""
+        for model, title, slug in (
+            (CityCaseStudiesPage, "Case studies", "case-studies"),
+            (CityUpdatesPage, "Updates", "updates"),
+        ):
+            if not model.objects.child_of(self).exists():
+                self.add_child(instance=model(title=title, slug=slug))
+
+    def get_context(self, request, *args, **kwargs):
+        from .case_studies import CaseStudyPage
+        from .updates import UpdatePage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["tool_audit"] = self.tool_audit.select_related("channel")
+        context["case_studies"] = (
+            CaseStudyPage.objects.live().public().filter(city=self).prefetch_related("themes")
+        )
+        context["updates"] = (
+            UpdatePage.objects.live().public().filter(city=self).order_by("-date")[:3]
+        )
+        return context
+
+
+class CityToolAudit(Orderable):
+    """One line of a city's audit: a channel it uses, for what and for whom."""
+
+    class Stage(models.TextChoices):
+        IN_USE = "in-use", "In use before the network"
+        PILOTED = "piloted", "Tried during the network"
+
+    city = ParentalKey(CityPage, on_delete=models.CASCADE, related_name="tool_audit")
+    channel = models.ForeignKey(
+        "network_site.Channel", on_delete=models.PROTECT, related_name="audit_entries"
+    )
+    purpose = models.CharField(max_length=200, help_text="What the city uses it for.")
+    audience = models.CharField(max_length=200, help_text="Whom it reaches.")
+    stage = models.CharField(max_length=10, choices=Stage.choices, default=Stage.IN_USE)
+
+    panels = ["channel", "purpose", "audience", "stage"]
+
+    def __str__(self):
+        return f"{self.channel}: {self.purpose}"
+
+
+class CityCaseStudiesPage(ListingPageMixin, Page):
+    """A city's own 'Case studies' section: the case studies of that city live below it."""
+
+    parent_page_types = ["casestudies.CityPage"]
+    subpage_types = ["casestudies.CaseStudyPage"]
+    max_count_per_parent = 1
+    filter_fields = ["theme"]
+    listing_ordering = ["-start_year", "title"]
+
+    def get_listing_queryset(self):
+        from .case_studies import CaseStudyPage
+
+        return CaseStudyPage.objects.child_of(self)
+
+
+class CityUpdatesPage(ListingPageMixin, Page):
+    """A city's own 'Updates' section: the city's news items live below it."""
+
+    parent_page_types = ["casestudies.CityPage"]
+    subpage_types = ["casestudies.UpdatePage"]
+    max_count_per_parent = 1
+    filter_fields = ["theme"]
+    listing_ordering = ["-date", "title"]
+
+    def get_listing_queryset(self):
+        from .updates import UpdatePage
+
+        return UpdatePage.objects.child_of(self)

@@ -1,0 +1,61 @@
+"""Partner updates: short news items a city publishes about its work in the network."""
+
+from django import forms
+from django.db import models
+from django.utils import timezone
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from modelcluster.fields import ParentalManyToManyField
+
+from network_site.blocks import BodyBlock
+from network_site.models import SampleContentMixin
+
+from .listings import ListingPageMixin
+from .mixins import CityContentMixin
+
+
+class UpdatePage(SampleContentMixin, CityContentMixin, Page):
+    """A partner city's news item: what happened, when, and which URBACT areas it touches."""
+
+    date = models.DateField(default=timezone.localdate, help_text="The date readers see.")
+    summary = models.TextField(max_length=300, help_text="One or two sentences for lists.")
+    body = StreamField(BodyBlock())
+    themes = ParentalManyToManyField("network_site.Theme", related_name="updates", blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        SampleContentMixin.sample_content_panel,
+        "date",
+        "summary",
+        "body",
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("city"),
+        index.FilterField("date"),
+    ]
+
+    parent_page_types = ["casestudies.CityUpdatesPage"]
+    subpage_types = []
+
+
+class UpdateIndexPage(ListingPageMixin, Page):
+    """All partner updates, newest first, at /updates/, filterable by city and theme."""
+
+    introduction = models.TextField(blank=True)
+
+    content_panels = [*Page.content_panels, "introduction"]
+    parent_page_types = ["network_site.HomePage"]
+    subpage_types = []
+    max_count = 1
+    listing_ordering = ["-date", "title"]
+
+    def get_listing_queryset(self):
+        return UpdatePage.objects.all()

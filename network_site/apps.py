@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class NetworkSiteConfig(AppConfig):
+    """Site-wide pages, taxonomies, shared blocks, template tags and commands."""
+
+    name = "network_site"
+    verbose_name = "Network site"

@@ -1,0 +1,46 @@
+"""ISO 3166-1 alpha-2 codes of the countries that can take part in URBACT.
+
+URBACT covers the EU member states plus Norway and Switzerland; the list also holds the
+other European countries so that a future partner from a candidate country fits.
+"""
+
+EUROPEAN_COUNTRIES = [
+    ("AL", "Albania"),
+    ("AT", "Austria"),
+    ("BA", "Bosnia and Herzegovina"),
+    ("BE", "Belgium"),
+    ("BG", "Bulgaria"),
+    ("CH", "Switzerland"),
+    ("CY", "Cyprus"),
+    ("CZ", "Czechia"),
+    ("DE", "Germany"),
+    ("DK", "Denmark"),
+    ("EE", "Estonia"),
+    ("ES", "Spain"),
+    ("FI", "Finland"),
+    ("FR", "France"),
+    ("GR", "Greece"),
+    ("HR", "Croatia"),
+    ("HU", "Hungary"),
+    ("IE", "Ireland"),
+    ("IS", "Iceland"),
+    ("IT", "Italy"),
+    ("LI", "Liechtenstein"),
+    ("LT", "Lithuania"),
+    ("LU", "Luxembourg"),
+    ("LV", "Latvia"),
+    ("MD", "Moldova"),
+    ("ME", "Montenegro"),
+    ("MK", "North Macedonia"),
+    ("MT", "Malta"),
+    ("NL", "Netherlands"),
+    ("NO", "Norway"),
+    ("PL", "Poland"),
+    ("PT", "Portugal"),
+    ("RO", "Romania"),
+    ("RS", "Serbia"),
+    ("SE", "Sweden"),
+    ("SI", "Slovenia"),
+    ("SK", "Slovakia"),
+    ("UA", "Ukraine"),
+]

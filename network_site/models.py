@@ -1,0 +1,199 @@
+"""Site-wide pages (home, about), the shared taxonomies and the shared page mixins."""
+
+from django.db import models
+from django.utils.functional import cached_property
+
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from modelcluster.fields import ParentalKey
+
+from .blocks import BodyBlock
+
+
+@register_snippet
+class Theme(index.Indexed, models.Model):
+    """One of the four URBACT improvement areas a case study, guide or update belongs to."""
+
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    description = models.TextField(blank=True, help_text="One or two sentences for readers.")
+    sort_order = models.PositiveSmallIntegerField(
+        default=0, help_text="Themes are listed in this order, lowest first."
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), "sort_order"]
+    search_fields = [index.SearchField("name"), index.FilterField("slug")]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+@register_snippet
+class Channel(index.Indexed, models.Model):
+    """A social media channel or digital tool a city uses to reach and involve citizens."""
+
+    class Kind(models.TextChoices):
+        SOCIAL_MEDIA = "social-media", "Social media"
+        PARTICIPATION = "participation", "Participation platform"
+        MEETINGS = "meetings", "Meetings and events"
+        APP = "app", "Mobile app"
+        WEB = "web", "Website or web service"
+        OTHER = "other", "Other"
+
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    description = models.TextField(blank=True)
+
+    panels = ["name", "slug", "kind", "description"]
+    search_fields = [index.SearchField("name"), index.FilterField("slug")]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class SampleContentMixin(models.Model):
+    """Flags a page whose text goes beyond documented facts, so readers see it is illustrative."""
+
+    is_sample_content = models.BooleanField(
+        "sample content",
+        default=False,
+        help_text=(
+            "Tick when the page holds illustrative text rather than reported results. "
+            "Readers then see a clear 'sample content' notice."
+        ),
+    )
+    sample_content_note = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="Optional: say which parts are documented and which are illustrative.",
+    )
+
+    sample_content_panel = MultiFieldPanel(
+        ["is_sample_content", "sample_content_note"], heading="Sample content"
+    )
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(Page):
+    """The front page: what the network is, editors' picks, latest updates and the partners."""
+
+    introduction = RichTextField(
+        features=["bold", "italic", "link"], help_text="What the network is, in a few lines."
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        "introduction",
+        InlinePanel(
+            "featured_pages",
+            heading="Featured case studies and guides",
+            label="Featured page",
+            max_num=6,
+            help_text="Shown on the home page in this order.",
+        ),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "network_site.AboutPage",
+        "casestudies.CityIndexPage",
+        "casestudies.CaseStudyIndexPage",
+        "casestudies.UpdateIndexPage",
+        "toolkit.ToolkitPage",
+    ]
+    max_count = 1
+
+    @cached_property
+    def featured(self):
+        """The featured pages that are live and public, in the editor's order."""
+        pages = [item.page for item in self.featured_pages.select_related("page")]
+        visible = set(
+            Page.objects.live()
+            .public()
+            .filter(pk__in=[p.pk for p in pages])
+            .values_list("pk", flat=True)
+        )
+        return [page.specific for page in pages if page.pk in visible]
+
+    def get_context(self, request, *args, **kwargs):
+        from casestudies.models import CityPage, UpdatePage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["partner_cities"] = CityPage.objects.live().public().order_by("title")
+        context["latest_updates"] = (
+            UpdatePage.objects.live().public().select_related("city").order_by("-date")[:4]
+        )
+        return context
+
+
+class HomePageFeaturedPage(Orderable):
+    """A case study or guide an editor features on the home page."""
+
+    home_page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_pages")
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="+")
+
+    panels = [PageChooserPanel("page", ["casestudies.CaseStudyPage", "toolkit.GuidePage"])]
+
+
+class AboutPage(Page):
+    """The story of the network: its funding, the URBACT areas it worked on and what it made."""
+
+    introduction = models.TextField(help_text="A short lead paragraph.")
+    programme = models.CharField(max_length=80, default="URBACT III")
+    programming_period = models.CharField(max_length=20, default="2014–2020")
+    total_budget_eur = models.DecimalField(
+        "total budget (EUR)", max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    erdf_contribution_eur = models.DecimalField(
+        "ERDF contribution (EUR)",
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="The part of the budget paid by the European Regional Development Fund.",
+    )
+    body = StreamField(BodyBlock(), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        "introduction",
+        MultiFieldPanel(
+            ["programme", "programming_period", "total_budget_eur", "erdf_contribution_eur"],
+            heading="Funding",
+        ),
+        "body",
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["network_site.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    @property
+    def erdf_share_percent(self):
+        """The ERDF share of the budget, rounded to a whole percent, or None if unknown."""
+        if not (self.total_budget_eur and self.erdf_contribution_eur):
+            return None
+        return round(100 * self.erdf_contribution_eur / self.total_budget_eur)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["themes"] = Theme.objects.all()
+        return context

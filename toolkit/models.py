@@ -1,0 +1,113 @@
+"""The toolkit: best-practice guides and the implementation roadmap, curated by editors."""
+
+from django import forms
+from django.db import models
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from modelcluster.fields import ParentalManyToManyField
+
+from network_site.blocks import DocumentLinkBlock
+from network_site.models import SampleContentMixin
+
+from .blocks import GuideStepBlock, RoadmapPhaseBlock
+
+
+class ToolkitPage(Page):
+    """The toolkit's front page, at /toolkit/: the roadmap and every guide."""
+
+    introduction = models.TextField(blank=True)
+
+    content_panels = [*Page.content_panels, "introduction"]
+    parent_page_types = ["network_site.HomePage"]
+    subpage_types = ["toolkit.GuidePage", "toolkit.RoadmapPage"]
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["roadmap"] = RoadmapPage.objects.child_of(self).live().public().first()
+        context["guides"] = (
+            GuidePage.objects.child_of(self).live().public().prefetch_related("themes")
+        )
+        return context
+
+
+class GuidePage(SampleContentMixin, Page):
+    """A best-practice guide: who it is for, the effort it takes and the steps to follow.
+
+    Its case studies are the ones that name it under 'Related toolkit guides', so the link
+    is made once, on the case study, and shows on both pages.
+    """
+
+    class Effort(models.TextChoices):
+        LIGHT = "light", "Light: days"
+        MODERATE = "moderate", "Moderate: weeks"
+        SUBSTANTIAL = "substantial", "Substantial: months"
+
+    summary = models.TextField(max_length=400, help_text="Shown in lists and search results.")
+    audience = models.CharField(
+        max_length=200, help_text="Who the guide is for, e.g. 'city communication teams'."
+    )
+    effort = models.CharField(max_length=12, choices=Effort.choices, default=Effort.MODERATE)
+    steps = StreamField([("step", GuideStepBlock())])
+    resources = StreamField(
+        [("resource", DocumentLinkBlock())],
+        blank=True,
+        help_text="Templates, checklists and other files readers can download.",
+    )
+    themes = ParentalManyToManyField("network_site.Theme", related_name="guides", blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        SampleContentMixin.sample_content_panel,
+        "summary",
+        FieldRowPanel(["audience", "effort"]),
+        "steps",
+        "resources",
+        MultiFieldPanel(
+            [FieldPanel("themes", widget=forms.CheckboxSelectMultiple)], heading="Taxonomy"
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("audience"),
+        index.SearchField("steps"),
+        index.FilterField("effort"),
+    ]
+
+    parent_page_types = ["toolkit.ToolkitPage"]
+    subpage_types = []
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["case_studies"] = (
+            self.case_studies.live().public().select_related("city").order_by("title")
+        )
+        return context
+
+
+class RoadmapPage(SampleContentMixin, Page):
+    """The implementation roadmap: the phases a city goes through, in order."""
+
+    introduction = models.TextField(help_text="What the roadmap is and how to use it.")
+    phases = StreamField([("phase", RoadmapPhaseBlock())])
+
+    content_panels = [
+        *Page.content_panels,
+        SampleContentMixin.sample_content_panel,
+        "introduction",
+        "phases",
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("phases"),
+    ]
+
+    parent_page_types = ["toolkit.ToolkitPage"]
+    subpage_types = []
+    max_count = 1
