@@ -3,18 +3,16 @@
 from django.db import models
 from django.utils.functional import cached_property
 
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.admin.panels import InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 
 from modelcluster.fields import ParentalKey
 
 from .blocks import BodyBlock
 
 
-@register_snippet
 class Theme(index.Indexed, models.Model):
     """One of the four URBACT improvement areas a case study, guide or update belongs to."""
 
@@ -25,7 +23,7 @@ class Theme(index.Indexed, models.Model):
         default=0, help_text="Themes are listed in this order, lowest first."
     )
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), "sort_order"]
+    panels = ["name", "slug", "description", "sort_order"]
     search_fields = [index.SearchField("name"), index.FilterField("slug")]
 
     class Meta:
@@ -35,7 +33,6 @@ class Theme(index.Indexed, models.Model):
         return self.name
 
 
-@register_snippet
 class Channel(index.Indexed, models.Model):
     """A social media channel or digital tool a city uses to reach and involve citizens."""
 

@@ -1,0 +1,67 @@
+# Interactive Cities: `make help` lists the targets.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+POSTGRES_TEST_URL ?= postgres://postgres@127.0.0.1:5432/test
+MANAGE := DJANGO_SETTINGS_MODULE=network_site.settings.dev $(BIN)/python manage.py
+TEST_MANAGE := DJANGO_SETTINGS_MODULE=network_site.settings.test $(BIN)/python manage.py
+
+.DEFAULT_GOAL := help
+.PHONY: help install setup run test check lint format pytest pytest-sqlite pytest-postgres lock
+
+help: ## List the targets with what each does
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $@
+
+install: $(VENV)/.installed ## Create .venv and install the pinned dependencies
+
+setup: install ## Do everything `make run` does except serving
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo_content
+	$(MANAGE) ensure_dev_admin
+
+run: setup ## Set up, load the demo content and serve on 127.0.0.1, port 8000 (or PORT)
+	@echo ""
+	@echo "  Site:  http://127.0.0.1:$(PORT)/"
+	@echo "  Admin: http://127.0.0.1:$(PORT)/admin/  (see the login above)"
+	@echo ""
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: install check lint pytest ## Run every check and the whole test suite (SQLite, then PostgreSQL)
+
+check: install ## Django's system checks and the missing-migrations check
+	$(TEST_MANAGE) check --fail-level WARNING
+	$(TEST_MANAGE) makemigrations --check --dry-run
+
+lint: install ## ruff lint and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install ## Fix what ruff can fix and format the code
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+pytest: pytest-sqlite pytest-postgres ## The test suite on SQLite, then on PostgreSQL
+
+pytest-sqlite: install ## The test suite on SQLite (in memory)
+	env -u DATABASE_URL $(BIN)/pytest
+
+pytest-postgres: install ## The test suite on PostgreSQL at POSTGRES_TEST_URL (skipped locally if absent)
+	@if $(BIN)/python -c "import psycopg; psycopg.connect('$(POSTGRES_TEST_URL)', connect_timeout=3).close()" 2>/dev/null; then \
+		echo "DATABASE_URL=$(POSTGRES_TEST_URL) pytest"; \
+		DATABASE_URL=$(POSTGRES_TEST_URL) $(BIN)/pytest; \
+	elif [ "$$CI" = "true" ]; then \
+		echo "PostgreSQL is not reachable at $(POSTGRES_TEST_URL); CI needs it." >&2; exit 1; \
+	else \
+		echo "SKIPPED the PostgreSQL run: nothing answers at $(POSTGRES_TEST_URL) (set POSTGRES_TEST_URL)."; \
+	fi
+
+lock: install ## Re-pin requirements.lock after changing pyproject.toml
+	$(BIN)/pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --extra dev --strip-extras --no-emit-index-url -o requirements.lock pyproject.toml

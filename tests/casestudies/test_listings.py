@@ -1,0 +1,131 @@
+"""The site-wide listings (/case-studies/, /updates/) and a city's own sections."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+import pytest
+
+from casestudies.factories import CaseStudyPageFactory, UpdatePageFactory
+
+
+@pytest.fixture
+def case_studies(tartu, ghent, themes):
+    return {
+        "tartu_governance": CaseStudyPageFactory(
+            parent=tartu.case_studies_section,
+            title="Virtual planning meetings",
+            themes=[themes["governance"]],
+        ),
+        "tartu_environment": CaseStudyPageFactory(
+            parent=tartu.case_studies_section,
+            title="Cycling counts online",
+            themes=[themes["environment"]],
+        ),
+        "ghent_governance": CaseStudyPageFactory(
+            parent=ghent.case_studies_section,
+            title="Neighbourhood budgets",
+            themes=[themes["governance"], themes["inclusion"]],
+        ),
+    }
+
+
+def titles_listed(response):
+    return sorted(page.title for page in response.context["listing"])
+
+
+def test_lists_every_city_case_study(client, site_tree, case_studies):
+    response = client.get("/case-studies/")
+    assert titles_listed(response) == [
+        "Cycling counts online",
+        "Neighbourhood budgets",
+        "Virtual planning meetings",
+    ]
+    assert "Neighbourhood budgets" in response.text
+
+
+def test_filters_by_city(client, site_tree, case_studies):
+    response = client.get("/case-studies/?city=tartu")
+    assert titles_listed(response) == ["Cycling counts online", "Virtual planning meetings"]
+
+
+def test_filters_by_theme_across_cities(client, site_tree, case_studies):
+    response = client.get("/case-studies/?theme=governance")
+    assert titles_listed(response) == ["Neighbourhood budgets", "Virtual planning meetings"]
+
+
+def test_city_and_theme_filters_combine(client, site_tree, case_studies):
+    response = client.get("/case-studies/?city=tartu&theme=governance")
+    assert titles_listed(response) == ["Virtual planning meetings"]
+
+
+def test_two_values_of_one_filter_mean_either(client, site_tree, case_studies):
+    response = client.get("/case-studies/?theme=environment&theme=inclusion")
+    assert titles_listed(response) == ["Cycling counts online", "Neighbourhood budgets"]
+
+
+def test_a_case_study_with_two_matching_themes_is_listed_once(client, site_tree, case_studies):
+    response = client.get("/case-studies/?theme=governance&theme=inclusion")
+    assert titles_listed(response) == ["Neighbourhood budgets", "Virtual planning meetings"]
+
+
+def test_unknown_filter_value_is_explained_not_a_crash(client, site_tree, case_studies):
+    response = client.get("/case-studies/?city=atlantis&theme=governance")
+    assert response.status_code == 200
+    assert "atlantis" in response.text
+    assert titles_listed(response) == ["Neighbourhood budgets", "Virtual planning meetings"]
+
+
+def test_no_match_explains_itself(client, site_tree, case_studies):
+    response = client.get("/case-studies/?city=ghent&theme=environment")
+    assert titles_listed(response) == []
+    assert "No case studies match" in response.text
+
+
+@pytest.mark.parametrize("page", ["0", "-3", "abc", "999", "1e9"])
+def test_odd_page_numbers_still_show_a_page(client, site_tree, case_studies, page):
+    response = client.get(f"/case-studies/?page={page}")
+    assert response.status_code == 200
+    assert len(titles_listed(response)) == 3
+
+
+def test_drafts_are_not_listed(client, site_tree, tartu, themes):
+    CaseStudyPageFactory(parent=tartu.case_studies_section, title="Not yet", live=False)
+    response = client.get("/case-studies/")
+    assert "Not yet" not in response.text
+
+
+def test_city_section_lists_only_that_city(client, case_studies, tartu):
+    response = client.get("/cities/tartu/case-studies/")
+    assert titles_listed(response) == ["Cycling counts online", "Virtual planning meetings"]
+    response = client.get("/cities/tartu/case-studies/?theme=environment")
+    assert titles_listed(response) == ["Cycling counts online"]
+
+
+def test_updates_are_newest_first_and_filter_by_city(client, site_tree, tartu, ghent):
+    UpdatePageFactory(parent=tartu.updates_section, title="Older", date="2016-02-01")
+    UpdatePageFactory(parent=ghent.updates_section, title="Newer", date="2017-09-01")
+    response = client.get("/updates/")
+    assert [page.title for page in response.context["listing"]] == ["Newer", "Older"]
+    response = client.get("/updates/?city=tartu")
+    assert [page.title for page in response.context["listing"]] == ["Older"]
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_listing_query_count_does_not_grow_with_the_page(client, site_tree, tartu, themes):
+    """Rendering 12 cards takes as many queries as rendering 2: no query per card."""
+    CaseStudyPageFactory.create_batch(
+        2, parent=tartu.case_studies_section, themes=[themes["governance"]]
+    )
+    client.get("/case-studies/")  # warm the site-root cache, as a running server has it
+    few = count_queries(client, "/case-studies/")
+    CaseStudyPageFactory.create_batch(
+        10, parent=tartu.case_studies_section, themes=[themes["governance"]]
+    )
+    many = count_queries(client, "/case-studies/")
+    assert many == few

@@ -1,0 +1,58 @@
+"""Shared fixtures: the site tree every page test needs, built with factories."""
+
+from wagtail.models import Page, Site
+
+import pytest
+
+from casestudies.factories import (
+    CaseStudyIndexPageFactory,
+    CityIndexPageFactory,
+    CityPageFactory,
+    UpdateIndexPageFactory,
+)
+from network_site.factories import HomePageFactory, ThemeFactory
+from toolkit.factories import ToolkitPageFactory
+
+
+@pytest.fixture
+def home(db):
+    """The home page, served as the default site's root (Wagtail's welcome page removed)."""
+    root = Page.get_first_root_node()
+    Page.objects.filter(depth=2).delete()
+    home = HomePageFactory(parent=Page.objects.get(pk=root.pk))
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Test"},
+    )
+    return home
+
+
+@pytest.fixture
+def site_tree(home):
+    """The top-level sections: cities, case studies, toolkit and updates."""
+    return {
+        "home": home,
+        "cities": CityIndexPageFactory(parent=home),
+        "case_studies": CaseStudyIndexPageFactory(parent=home),
+        "toolkit": ToolkitPageFactory(parent=home),
+        "updates": UpdateIndexPageFactory(parent=home),
+    }
+
+
+@pytest.fixture
+def tartu(site_tree):
+    return CityPageFactory(parent=site_tree["cities"], title="Tartu", slug="tartu", country="EE")
+
+
+@pytest.fixture
+def ghent(site_tree):
+    return CityPageFactory(parent=site_tree["cities"], title="Ghent", slug="ghent", country="BE")
+
+
+@pytest.fixture
+def themes(db):
+    """The four URBACT areas, by slug."""
+    return {
+        slug: ThemeFactory(name=slug.title(), slug=slug, sort_order=order)
+        for order, slug in enumerate(("governance", "environment", "inclusion", "economy"), 1)
+    }

@@ -1,0 +1,145 @@
+"""The demo content: complete, honest about what is sample, and safe to load twice."""
+
+from django.core.management import call_command
+
+from wagtail.documents.models import Document
+from wagtail.models import Page, ReferenceIndex, Revision, Site
+
+import pytest
+
+from casestudies.models import CaseStudyPage, CityPage, CityToolAudit, UpdatePage
+from network_site.models import AboutPage, Channel, HomePage, Theme
+from toolkit.models import GuidePage, RoadmapPage
+
+PARTNERS = {
+    "Genoa": "IT",
+    "Palermo": "IT",
+    "Varna": "BG",
+    "Alba Iulia": "RO",
+    "Debrecen": "HU",
+    "Tartu": "EE",
+    "Ghent": "BE",
+    "Paris": "FR",
+    "Lisbon": "PT",
+    "Murcia": "ES",
+}
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo_content", verbosity=0)
+
+
+def snapshot():
+    return {
+        model.__name__: model.objects.count()
+        for model in (
+            Page,
+            Revision,
+            Site,
+            Theme,
+            Channel,
+            Document,
+            CityToolAudit,
+        )
+    } | {"latest revisions": sorted(Page.objects.values_list("latest_revision_id", flat=True))}
+
+
+def test_loading_twice_changes_nothing(demo):
+    before = snapshot()
+    call_command("load_demo_content", verbosity=0)
+    assert snapshot() == before
+
+
+def test_loading_again_keeps_what_an_editor_changed(demo):
+    case_study = CaseStudyPage.objects.get(city__slug="tartu", slug__contains="virtual")
+    case_study.title = "Edited by an editor"
+    case_study.save_revision().publish()
+    call_command("load_demo_content", verbosity=0)
+    assert CaseStudyPage.objects.get(pk=case_study.pk).title == "Edited by an editor"
+
+
+def test_the_site_root_is_the_home_page(demo):
+    site = Site.objects.get(is_default_site=True)
+    assert isinstance(site.root_page.specific, HomePage)
+    assert not Page.objects.filter(depth=2).exclude(pk=site.root_page_id).exists()
+
+
+def test_the_ten_partner_cities_with_their_countries(demo):
+    cities = {city.title: city.country for city in CityPage.objects.live()}
+    assert cities == PARTNERS
+    assert CityPage.objects.get(role="lead").title == "Genoa"
+
+
+def test_every_city_has_a_case_study(demo):
+    for city in CityPage.objects.all():
+        assert CaseStudyPage.objects.live().filter(city=city).exists(), city.title
+
+
+def test_the_four_urbact_areas(demo):
+    assert list(Theme.objects.values_list("slug", flat=True)) == [
+        "governance",
+        "environment",
+        "inclusion",
+        "economy",
+    ]
+
+
+def page_text(client, page):
+    response = client.get(page.url)
+    assert response.status_code == 200, page.url
+    return response.text
+
+
+@pytest.mark.parametrize(
+    ("city", "words"),
+    [
+        ("alba-iulia", ["Facebook", "Twitter", "complaints", "office"]),
+        ("tartu", ["virtual meetings", "development plans"]),
+        ("varna", ["app", "tourists", "monument", "culture"]),
+        ("palermo", ["mobility plan", "UNESCO", "social media", "public support"]),
+    ],
+)
+def test_documented_results_are_told(client, demo, city, words):
+    case_studies = CaseStudyPage.objects.live().filter(city__slug=city)
+    text = " ".join(page_text(client, page) for page in case_studies)
+    for word in words:
+        assert word.lower() in text.lower(), f"{city}: '{word}' missing"
+
+
+def test_invented_content_is_marked_as_sample(demo):
+    for model in (UpdatePage, GuidePage, RoadmapPage, CityPage):
+        assert not model.objects.filter(is_sample_content=False).exists(), model.__name__
+    assert CaseStudyPage.objects.filter(is_sample_content=False).count() == 0
+
+
+def test_every_page_answers_with_its_content(client, demo):
+    pages = Page.objects.live().specific().exclude(depth=1)
+    assert pages.count() > 40
+    for page in pages:
+        assert page.title in page_text(client, page)
+
+
+def test_home_page_names_all_partners(client, demo):
+    text = page_text(client, HomePage.objects.get())
+    for city in PARTNERS:
+        assert city in text
+
+
+def test_about_page_gives_the_documented_funding(client, demo):
+    text = page_text(client, AboutPage.objects.get())
+    assert "716,745" in text
+    assert "549,820" in text
+    assert "2014–2020" in text
+
+
+def test_the_roadmap_links_guides_and_case_studies(demo):
+    roadmap = RoadmapPage.objects.get()
+    assert len(roadmap.phases) >= 4
+    assert all(phase.value["guides"] for phase in roadmap.phases)
+    assert GuidePage.objects.count() >= 4
+    assert all(guide.case_studies.exists() for guide in GuidePage.objects.all())
+
+
+def test_the_reference_index_is_built(demo):
+    assert ReferenceIndex.objects.exists()
