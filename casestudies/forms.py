@@ -6,25 +6,31 @@ from django.apps import apps
 from network_site.models import Theme
 
 
-class ListingFilterForm(forms.Form):
-    """Validates a listing's GET filters; `city` and `theme` take one or more slugs each.
+class SlugFilterField(forms.ModelMultipleChoiceField):
+    """Takes one or more slugs; keeps the ones that exist and remembers the others.
 
-    A value that names no city or theme is reported as a form error and that filter is
-    ignored, so a mistyped or stale link still shows a page of results.
+    A mistyped or stale link then still filters on what it got right, and the form can say
+    which values it ignored.
     """
 
-    city = forms.ModelMultipleChoiceField(
-        queryset=None,
-        to_field_name="slug",
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    theme = forms.ModelMultipleChoiceField(
-        queryset=Theme.objects.all(),
-        to_field_name="slug",
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, queryset, **kwargs):
+        super().__init__(queryset, to_field_name="slug", required=False, **kwargs)
+        self.ignored = []
+
+    def clean(self, value):
+        slugs = [str(slug) for slug in value or []]
+        known = set(self.queryset.filter(slug__in=slugs).values_list("slug", flat=True))
+        self.ignored = [slug for slug in slugs if slug not in known]
+        return super().clean([slug for slug in slugs if slug in known])
+
+
+class ListingFilterForm(forms.Form):
+    """Validates a listing's GET filters; `city` and `theme` each take one or more slugs."""
+
+    city = SlugFilterField(queryset=None)
+    theme = SlugFilterField(queryset=Theme.objects.all())
 
     def __init__(self, data, *, fields):
         super().__init__(data)
@@ -34,8 +40,15 @@ class ListingFilterForm(forms.Form):
             city_page = apps.get_model("casestudies", "CityPage")
             self.fields["city"].queryset = city_page.objects.live().public().order_by("title")
 
+    def clean(self):
+        # Reported as form-wide errors: a field error would drop the field's known values too.
+        for field in self.fields.values():
+            if field.ignored:
+                self.add_error(None, f"{field.label}: {', '.join(field.ignored)} not recognised.")
+        return super().clean()
+
     def filter(self, queryset):
-        """Apply the valid filters to a queryset of city content pages."""
+        """Apply the recognised filters to a queryset of city content pages."""
         self.is_valid()
         if cities := self.cleaned_data.get("city"):
             queryset = queryset.filter(city__in=cities)

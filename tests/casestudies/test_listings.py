@@ -75,6 +75,12 @@ def test_unknown_filter_value_is_explained_not_a_crash(client, site_tree, case_s
     assert titles_listed(response) == ["Neighbourhood budgets", "Virtual planning meetings"]
 
 
+def test_known_values_still_filter_beside_an_unknown_one(client, site_tree, case_studies):
+    response = client.get("/case-studies/?city=atlantis&city=ghent")
+    assert "atlantis not recognised" in response.text
+    assert titles_listed(response) == ["Neighbourhood budgets"]
+
+
 def test_no_match_explains_itself(client, site_tree, case_studies):
     response = client.get("/case-studies/?city=ghent&theme=environment")
     assert titles_listed(response) == []

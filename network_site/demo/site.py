@@ -1,0 +1,119 @@
+"""The home page, the about page and the four section pages below the home page.
+
+Everything here is documented fact about the network, so none of it is sample content.
+"""
+
+from decimal import Decimal
+
+from .markup import heading, p, paragraph, ul
+
+HOME = {
+    "title": "Interactive Cities",
+    "slug": "home",
+    "introduction": p(
+        "Interactive Cities was a network of ten European cities in the URBACT III "
+        "programme. Together the partners learned how to use social media and digital "
+        "tools to involve citizens in the governance of their city: each city first audited "
+        "the tools it already used, then tried new ones.",
+        "This site gathers the partners' case studies, best-practice guides and an "
+        "implementation roadmap, for any city that wants to do the same.",
+    ),
+}
+
+# Pages featured on the home page, in order: case studies as "<city>/<slug>", guides by slug.
+FEATURED = [
+    ("case_study", "alba-iulia/routing-comments-and-complaints"),
+    ("case_study", "tartu/virtual-meetings-on-urban-plans"),
+    ("guide", "auditing-your-citys-digital-channels"),
+    ("guide", "running-virtual-public-meetings"),
+]
+
+ABOUT = {
+    "title": "About",
+    "slug": "about",
+    "introduction": (
+        "Interactive Cities was a network of ten European cities, funded by the URBACT III "
+        "programme, that explored how social media and digital tools can bring citizens "
+        "into the governance of their city."
+    ),
+    "programme": "URBACT III",
+    "programming_period": "2014–2020",
+    "total_budget_eur": Decimal("716745.00"),
+    "erdf_contribution_eur": Decimal("549820.00"),
+    "body": [
+        heading("Who took part"),
+        paragraph(
+            p(
+                "Genoa (Italy) led the network. Its partners were Palermo (Italy), Varna "
+                "(Bulgaria), Alba Iulia (Romania), Debrecen (Hungary), Tartu (Estonia), Ghent "
+                "(Belgium), Paris (France), Lisbon (Portugal) and Murcia (Spain)."
+            )
+        ),
+        heading("How the network worked"),
+        paragraph(
+            p(
+                "The ten partners set out to learn how social media and digital tools can "
+                "engage citizens in urban governance. Each city began by auditing the social "
+                "media channels and digital tools it was already using, then tried out new "
+                "ones.",
+            )
+        ),
+        heading("What it produced"),
+        paragraph(
+            p(
+                "The network produced best practices of digital urban governance, an "
+                "implementation roadmap, and digital services that help other cities raise "
+                "citizens' awareness and participation. Among the partners' results:"
+            )
+            + ul(
+                "Alba Iulia improved its use of online platforms and pages, Facebook and "
+                "Twitter among them, so that citizens' comments and complaints are received "
+                "and forwarded to the right city office.",
+                "Tartu built an online system where citizens join virtual meetings to "
+                "discuss and comment on matters such as urban development plans.",
+                "Varna built a prototype of an interactive city-guide app that gives "
+                "tourists information such as the history of a monument and the culture of "
+                "the city.",
+                "Palermo drew up a new mobility plan for its UNESCO-protected area and used "
+                "digital communication channels and social media to reach interested "
+                "parties; many of the public initiatives that followed enjoy broad public "
+                "support.",
+            )
+        ),
+    ],
+}
+
+# The section pages directly below the home page, all shown in the main menu.
+CITIES = {
+    "title": "Cities",
+    "slug": "cities",
+    "introduction": (
+        "The ten partner cities of the Interactive Cities network. Each city's page lists "
+        "its case studies and its updates."
+    ),
+}
+CASE_STUDIES = {
+    "title": "Case studies",
+    "slug": "case-studies",
+    "introduction": (
+        "What the partner cities tried, how they went about it and what came of it. Pages "
+        "marked as sample content are illustrative examples, not a city's reported results."
+    ),
+}
+TOOLKIT = {
+    "title": "Toolkit",
+    "slug": "toolkit",
+    "introduction": (
+        "Step-by-step guides and an implementation roadmap for cities that want to use "
+        "social media and digital tools to involve their residents. The guides on this demo "
+        "site are illustrative."
+    ),
+}
+UPDATES = {
+    "title": "Updates",
+    "slug": "updates",
+    "introduction": (
+        "News from the partner cities about their work in the network. The updates on this "
+        "demo site are illustrative."
+    ),
+}

@@ -1,0 +1,393 @@
+"""`manage.py load_demo_content`: build the demo site from the data in `network_site.demo`."""
+
+import uuid
+from collections import Counter
+from decimal import Decimal
+from functools import partial
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from wagtail.documents import get_document_model
+from wagtail.log_actions import log
+from wagtail.models import Page, Site
+from wagtail.utils.file import hash_filelike
+
+from casestudies.models import (
+    CaseStudyFigure,
+    CaseStudyIndexPage,
+    CaseStudyPage,
+    CityCaseStudiesPage,
+    CityIndexPage,
+    CityPage,
+    CityToolAudit,
+    CityUpdatesPage,
+    UpdateIndexPage,
+    UpdatePage,
+)
+from network_site.demo import case_studies, cities, site, taxonomies, toolkit, updates
+from network_site.models import AboutPage, Channel, HomePage, HomePageFeaturedPage, Theme
+from toolkit.models import GuidePage, RoadmapPage, ToolkitPage
+
+RUN_AGAIN = "then run load_demo_content again"
+
+
+class Command(BaseCommand):
+    """Load the demo content of the Interactive Cities site.
+
+    Idempotent: every page is looked up by its slug under its parent, and every snippet and
+    document by its slug or title, and only what is missing is created. Nothing that exists
+    is changed, since an editor may have edited it, so a second run creates no page,
+    revision, snippet or document. New pages are published through a revision, as an
+    editor would. The run ends by rebuilding the search index and the reference index.
+    """
+
+    help = (
+        "Load the demo content: themes, channels, partner cities, case studies, updates, "
+        "guides and the roadmap. Creates only what is missing and never changes existing "
+        "pages, snippets or documents."
+    )
+
+    def handle(self, *args, **options):
+        self.verbosity = options["verbosity"]
+        self.seen = Counter()
+        self.created = Counter()
+        try:
+            with transaction.atomic():
+                self.load()
+        except ValidationError as error:
+            raise CommandError(
+                f"Could not save the demo content: {error}. Fix the page named there in the "
+                f"admin, {RUN_AGAIN}. Nothing has been saved."
+            ) from error
+        except CommandError as error:
+            raise CommandError(f"{error} Nothing has been saved.") from error
+        self.rebuild_indexes()
+        self.say(self.summary())
+
+    def load(self):
+        self.themes = self.ensure_snippets("Themes", Theme, taxonomies.THEMES)
+        self.channels = self.ensure_snippets("Channels", Channel, taxonomies.CHANNELS)
+        self.documents = self.ensure_documents(toolkit.DOCUMENTS)
+
+        home, home_is_new = self.ensure_home()
+        sections = {
+            model: self.ensure_page(
+                "Site pages", home, model, data["slug"], partial(model, show_in_menus=True, **data)
+            )
+            for model, data in (
+                (AboutPage, site.ABOUT),
+                (CityIndexPage, site.CITIES),
+                (CaseStudyIndexPage, site.CASE_STUDIES),
+                (ToolkitPage, site.TOOLKIT),
+                (UpdateIndexPage, site.UPDATES),
+            )
+        }
+        self.report("Site pages")
+
+        toolkit_page = sections[ToolkitPage]
+        self.guides = {
+            data["slug"]: self.ensure_page(
+                "Guides", toolkit_page, GuidePage, data["slug"], partial(self.build_guide, data)
+            )
+            for data in toolkit.GUIDES
+        }
+        self.report("Guides")
+
+        self.cities = {}
+        for data in cities.CITIES:
+            city = self.ensure_page(
+                "Cities",
+                sections[CityIndexPage],
+                CityPage,
+                data["slug"],
+                partial(self.build_city, data),
+            )
+            self.ensure_city_sections(city)
+            self.cities[data["slug"]] = city
+        self.report("Cities")
+        self.report("City sections")
+
+        self.case_studies = {}
+        for data in case_studies.CASE_STUDIES:
+            parent = CityCaseStudiesPage.objects.child_of(self.cities[data["city"]]).get()
+            page = self.ensure_page(
+                "Case studies",
+                parent,
+                CaseStudyPage,
+                data["slug"],
+                partial(self.build_case_study, data),
+            )
+            self.case_studies[f"{data['city']}/{data['slug']}"] = page
+        self.report("Case studies")
+
+        for data in updates.UPDATES:
+            parent = CityUpdatesPage.objects.child_of(self.cities[data["city"]]).get()
+            self.ensure_page(
+                "Updates", parent, UpdatePage, data["slug"], partial(self.build_update, data)
+            )
+        self.report("Updates")
+
+        self.ensure_page(
+            "Roadmap", toolkit_page, RoadmapPage, toolkit.ROADMAP["slug"], self.build_roadmap
+        )
+        self.report("Roadmap")
+
+        if home_is_new:
+            self.feature_pages(home)
+
+    # Snippets and documents
+
+    def ensure_snippets(self, label, model, rows):
+        """Get or create each snippet by slug; return them by slug."""
+        snippets = {}
+        for row in rows:
+            snippet = model.objects.filter(slug=row["slug"]).first()
+            if snippet is None:
+                if model.objects.filter(name=row["name"]).exists():
+                    raise CommandError(
+                        f"A {model._meta.verbose_name} named “{row['name']}” exists with a "
+                        f"slug other than “{row['slug']}”. Give it that slug or rename it, "
+                        f"{RUN_AGAIN}."
+                    )
+                snippet = model.objects.create(**row)
+                self.created[label] += 1
+            self.seen[label] += 1
+            snippets[snippet.slug] = snippet
+        self.report(label)
+        return snippets
+
+    def ensure_documents(self, rows):
+        """Get or create each document by title; return them by title."""
+        document_model = get_document_model()
+        documents = {}
+        for row in rows:
+            document = document_model.objects.filter(title=row["title"]).first()
+            if document is None:
+                content = ContentFile(row["content"].encode(), name=row["filename"])
+                document = document_model(
+                    title=row["title"],
+                    file=content,
+                    file_size=content.size,
+                    file_hash=hash_filelike(content),
+                )
+                document.save()
+                self.created["Documents"] += 1
+            self.seen["Documents"] += 1
+            documents[document.title] = document
+        self.report("Documents")
+        return documents
+
+    # Pages
+
+    def ensure_home(self):
+        """Return the home page and whether it is new, making it the default site's root.
+
+        Wagtail's "Welcome to your new Wagtail site!" page is deleted if nobody has touched
+        it; it holds the slug "home", so it gets out of the way first.
+        """
+        home = HomePage.objects.first()
+        welcome = None
+        is_new = home is None
+        if is_new:
+            root = Page.get_first_root_node()
+            in_the_way = root.get_children().filter(slug=site.HOME["slug"]).first()
+            if in_the_way is not None:
+                if not is_untouched_welcome_page(in_the_way):
+                    raise CommandError(
+                        f"The top-level page “{in_the_way.title}” has the slug "
+                        f"“{in_the_way.slug}” the home page needs, and it is not Wagtail's "
+                        f"untouched welcome page. Delete it or change its slug in the admin, "
+                        f"{RUN_AGAIN}."
+                    )
+                welcome = in_the_way
+                Page.objects.filter(pk=welcome.pk).update(slug=f"welcome-{welcome.pk}")
+            home = HomePage(**site.HOME)
+            self.add_page(root, home)
+            self.created["Site pages"] += 1
+        self.seen["Site pages"] += 1
+
+        default_site = Site.objects.filter(is_default_site=True).first()
+        if default_site is None:
+            Site.objects.create(
+                hostname="localhost", port=80, root_page=home, is_default_site=True
+            )
+        elif default_site.root_page_id != home.pk:
+            default_site.root_page = home
+            default_site.save()
+        if welcome is not None:
+            welcome.delete()
+        return home, is_new
+
+    def ensure_page(self, label, parent, model, slug, build):
+        """Return the `model` page at `slug` under `parent`, adding `build()` if missing."""
+        page = parent.get_children().filter(slug=slug).specific().first()
+        if page is None and model.max_count == 1:
+            # An editor may have changed the slug of a one-of-a-kind page: keep theirs.
+            page = model.objects.first()
+        if page is not None and not isinstance(page, model):
+            raise CommandError(
+                f"The page at {page.get_url() or page.url_path} is of type "
+                f"“{page._meta.verbose_name}”, where the demo content needs a "
+                f"“{model._meta.verbose_name}”. Move it or change its slug, {RUN_AGAIN}."
+            )
+        if page is None:
+            page = build()
+            self.add_page(parent, page)
+            self.created[label] += 1
+        self.seen[label] += 1
+        return page
+
+    def add_page(self, parent, page):
+        """Add `page` under `parent` and publish it."""
+        parent.add_child(instance=page)
+        self.publish_new(page)
+
+    def publish_new(self, page):
+        """Log the creation of a new page and publish it through a revision, as the admin does."""
+        revision = page.save_revision()
+        log(page, "wagtail.create")
+        revision.publish()
+
+    def ensure_city_sections(self, city):
+        """Give the city its "Case studies" and "Updates" sections and publish new ones."""
+        existing = list(city.get_children().values_list("pk", flat=True))
+        city.ensure_sections()
+        for section in city.get_children().exclude(pk__in=existing).specific():
+            self.publish_new(section)
+            self.created["City sections"] += 1
+        self.seen["City sections"] += city.get_children().count()
+
+    def feature_pages(self, home):
+        """Feature the demo's chosen case studies and guides on a newly created home page."""
+        pages = {"case_study": self.case_studies, "guide": self.guides}
+        home = HomePage.objects.get(pk=home.pk)
+        home.featured_pages = [
+            HomePageFeaturedPage(page=pages[kind][key]) for kind, key in site.FEATURED
+        ]
+        home.save_revision().publish()
+        self.say(f"Home page: {len(site.FEATURED)} featured pages")
+
+    # Building new pages from the data
+
+    def build_guide(self, data):
+        data = dict(data)
+        return GuidePage(
+            themes=pick(self.themes, data.pop("themes")),
+            steps=[
+                {"type": "step", "value": {"title": title, "body": body}}
+                for title, body in data.pop("steps")
+            ],
+            resources=[
+                {
+                    "type": "resource",
+                    "value": {
+                        "document": self.documents[title].pk,
+                        "title": "",
+                        "description": description,
+                    },
+                }
+                for title, description in data.pop("resources")
+            ],
+            **data,
+        )
+
+    def build_city(self, data):
+        data = dict(data)
+        return CityPage(
+            tool_audit=[
+                CityToolAudit(
+                    channel=self.channels[channel], purpose=purpose, audience=audience, stage=stage
+                )
+                for channel, purpose, audience, stage in data.pop("tool_audit")
+            ],
+            **data,
+        )
+
+    def build_case_study(self, data):
+        data = dict(data)
+        del data["city"]  # The page's place in the tree says which city it belongs to.
+        tags = data.pop("tags")
+        page = CaseStudyPage(
+            themes=pick(self.themes, data.pop("themes")),
+            channels=pick(self.channels, data.pop("channels")),
+            related_guides=pick(self.guides, data.pop("related_guides")),
+            figures=[
+                CaseStudyFigure(value=Decimal(value), unit=unit, label=label)
+                for value, unit, label in data.pop("figures")
+            ],
+            **data,
+        )
+        page.tags.add(*tags)
+        return page
+
+    def build_update(self, data):
+        data = dict(data)
+        del data["city"]
+        return UpdatePage(themes=pick(self.themes, data.pop("themes")), **data)
+
+    def build_roadmap(self):
+        data = dict(toolkit.ROADMAP)
+        phases = [
+            {
+                "type": "phase",
+                "value": {
+                    **phase,
+                    "steps": list_items(phase["steps"]),
+                    "roles": list_items(phase["roles"]),
+                    "guides": list_items(self.guides[slug].pk for slug in phase["guides"]),
+                    "case_studies": list_items(
+                        self.case_studies[key].pk for key in phase["case_studies"]
+                    ),
+                },
+            }
+            for phase in data.pop("phases")
+        ]
+        return RoadmapPage(phases=phases, **data)
+
+    # Indexes and output
+
+    def rebuild_indexes(self):
+        # The index commands print one line per model; show those only with -v 2 or more.
+        options = {"verbosity": max(self.verbosity - 1, 0), "stdout": self.stdout}
+        call_command("update_index", **options)
+        self.say("Search index rebuilt")
+        call_command("rebuild_references_index", **options)
+        self.say("Reference index rebuilt")
+
+    def report(self, label):
+        self.say(f"{label}: {self.seen[label]} ({self.created[label]} created)")
+
+    def say(self, message):
+        if self.verbosity > 0:
+            self.stdout.write(message)
+
+    def summary(self):
+        created = [f"{label.lower()}: {count}" for label, count in self.created.items() if count]
+        if not created:
+            return "Nothing created: the demo content was already in place."
+        return f"Created {', '.join(created)}."
+
+
+def is_untouched_welcome_page(page):
+    """Is this Wagtail's initial welcome page, still as the installation left it?"""
+    return (
+        page.specific_class is Page
+        and page.depth == 2
+        and page.slug == "home"
+        and page.numchild == 0
+        and page.latest_revision_id is None
+    )
+
+
+def pick(objects, keys):
+    """The objects with the given keys (slugs), in the given order."""
+    return [objects[key] for key in keys]
+
+
+def list_items(values):
+    """Raw ListBlock data in the current format, each item with its own id."""
+    return [{"type": "item", "value": value, "id": str(uuid.uuid4())} for value in values]

@@ -1,0 +1,68 @@
+"""Filters that format values the way readers of the site expect to see them."""
+
+from decimal import Decimal, InvalidOperation
+from urllib.parse import urlsplit
+
+from django import template
+
+register = template.Library()
+
+
+def _decimal(value):
+    if value is None or value == "":
+        return None
+    try:
+        return Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return None
+
+
+@register.filter
+def number(value):
+    """A number with thousands separators and no trailing zeros: 1200.00 -> '1,200'."""
+    amount = _decimal(value)
+    if amount is None:
+        return value
+    if amount == amount.to_integral_value():
+        return f"{int(amount):,}"
+    return f"{amount.normalize():,f}"
+
+
+@register.filter
+def eur(value):
+    """An amount in whole euros: 716745.00 -> 'EUR 716,745'."""
+    amount = _decimal(value)
+    if amount is None:
+        return ""
+    return f"EUR {amount:,.0f}"
+
+
+@register.filter
+def coordinate(value, axis):
+    """A latitude ('lat') or longitude ('lon') in degrees with its hemisphere: 44.4° N."""
+    amount = _decimal(value)
+    if amount is None:
+        return ""
+    positive, negative = ("N", "S") if axis == "lat" else ("E", "W")
+    hemisphere = positive if amount >= 0 else negative
+    return f"{abs(amount).normalize():f}° {hemisphere}"
+
+
+@register.filter
+def domain(url):
+    """The host of a URL without 'www.', for link text: https://www.gent.be/ -> 'gent.be'."""
+    host = urlsplit(url or "").netloc
+    return host.removeprefix("www.") or url
+
+
+@register.filter
+def model_name(obj):
+    """The lower-case model name of an object, e.g. 'casestudypage', for template branching."""
+    meta = getattr(obj, "_meta", None)
+    return meta.model_name if meta else ""
+
+
+@register.filter
+def live_pages(pages):
+    """Only the pages that are live (and exist): for page choosers inside StreamField blocks."""
+    return [page for page in pages or [] if page is not None and page.live]

@@ -1,0 +1,88 @@
+"""Navigation built from the page tree: the main menu, breadcrumbs and section links.
+
+Nothing here hard-codes a URL: every link comes from the live pages of the current site.
+"""
+
+from django import template
+
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+
+def _site_root(context):
+    """The root page of the site serving this request, or None outside a request."""
+    request = context.get("request")
+    if request is None:
+        return None
+    site = Site.find_for_request(request)
+    return site.root_page if site else None
+
+
+def _top_level_pages(context):
+    """The home page's live, public children, fetched once per request and reused."""
+    request = context.get("request")
+    cached = getattr(request, "_network_site_top_level_pages", None)
+    if cached is not None:
+        return cached
+    root = _site_root(context)
+    pages = []
+    if root is not None:
+        pages = list(root.get_children().live().public().select_related("content_type"))
+    if request is not None:
+        request._network_site_top_level_pages = pages
+    return pages
+
+
+@register.simple_tag(takes_context=True)
+def site_root(context):
+    """`{% site_root as home %}`: the home page of the current site."""
+    return _site_root(context)
+
+
+@register.simple_tag(takes_context=True)
+def section_pages(context):
+    """`{% section_pages as sections %}`: the home page's live, public children by model name.
+
+    Lets a template link to, say, the case studies index with `sections.casestudyindexpage`
+    without knowing its URL.
+    """
+    sections = {}
+    for page in _top_level_pages(context):
+        sections.setdefault(page.content_type.model, page)
+    return sections
+
+
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    """The home page's live, public children that editors put in the menu."""
+    current = context.get("page")
+    items = []
+    for item in _top_level_pages(context):
+        if not item.show_in_menus:
+            continue
+        if current is not None and current.pk == item.pk:
+            state = "page"
+        elif current is not None and current.url_path.startswith(item.url_path):
+            state = "section"
+        else:
+            state = ""
+        items.append({"page": item, "state": state})
+    return {"request": context.get("request"), "items": items}
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    """The current page's ancestors from the site's home page down (none on the home page)."""
+    page = context.get("page")
+    root = _site_root(context)
+    if page is None or root is None or page.depth <= root.depth:
+        return {"ancestors": []}
+    ancestors = Page.objects.ancestor_of(page).filter(depth__gte=root.depth).order_by("depth")
+    return {"request": context.get("request"), "ancestors": list(ancestors), "page": page}
+
+
+@register.simple_tag
+def page_links(listing):
+    """`{% page_links listing as links %}`: page numbers with '…' gaps for a Page object."""
+    return listing.paginator.get_elided_page_range(listing.number, on_each_side=1, on_ends=1)
