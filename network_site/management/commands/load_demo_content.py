@@ -1,7 +1,9 @@
 """`manage.py load_demo_content`: build the demo site from the data in `network_site.demo`."""
 
+import logging
 import uuid
 from collections import Counter
+from contextlib import contextmanager
 from decimal import Decimal
 from functools import partial
 
@@ -56,7 +58,7 @@ class Command(BaseCommand):
         self.seen = Counter()
         self.created = Counter()
         try:
-            with transaction.atomic():
+            with transaction.atomic(), self.wagtail_logs_only_when_verbose():
                 self.load()
         except ValidationError as error:
             raise CommandError(
@@ -67,6 +69,19 @@ class Command(BaseCommand):
             raise CommandError(f"{error} Nothing has been saved.") from error
         self.rebuild_indexes()
         self.say(self.summary())
+
+    @contextmanager
+    def wagtail_logs_only_when_verbose(self):
+        """Wagtail logs a line for every page created, edited and published: show those only
+        with -v 2 or more, so the command's own progress lines stay readable."""
+        wagtail_logger = logging.getLogger("wagtail")
+        previous_level = wagtail_logger.level
+        if self.verbosity < 2:
+            wagtail_logger.setLevel(logging.WARNING)
+        try:
+            yield
+        finally:
+            wagtail_logger.setLevel(previous_level)
 
     def load(self):
         self.themes = self.ensure_snippets("Themes", Theme, taxonomies.THEMES)
