@@ -1,4 +1,4 @@
-"""Keeps the stored `city` of case studies and updates true when pages move."""
+"""Signal handlers that keep partner-city content consistent with the page tree."""
 
 from .models import CaseStudyPage, UpdatePage
 
@@ -10,3 +10,8 @@ def update_city_after_move(sender, instance, **kwargs):
             city = page.find_city()
             if page.city_id != (city.pk if city else None):
                 model.objects.filter(pk=page.pk).update(city=city)
+
+
+def create_sections_on_publish(sender, instance, **kwargs):
+    """A city, once published, gets its published 'Case studies' and 'Updates' sections."""
+    instance.ensure_sections()

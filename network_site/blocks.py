@@ -4,6 +4,10 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
 
+# The rich text an author may use in body text, everywhere on the site: no headings (those are
+# blocks of their own, so the page outline stays sound) and no embeds (third-party code).
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
+
 
 class HeadingBlock(blocks.StructBlock):
     """A section heading inside a body; always an h2 or h3 so the page keeps one h1."""
@@ -59,9 +63,7 @@ class BodyBlock(blocks.StreamBlock):
     """The free-form body used by about pages and partner updates."""
 
     heading = HeadingBlock()
-    paragraph = blocks.RichTextBlock(
-        features=["bold", "italic", "link", "document-link", "ol", "ul"]
-    )
+    paragraph = blocks.RichTextBlock(features=RICH_TEXT_FEATURES)
     figure = FigureBlock()
     quote = QuoteBlock()
     document = DocumentLinkBlock()

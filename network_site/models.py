@@ -1,6 +1,7 @@
 """Site-wide pages (home, about), the shared taxonomies and the shared page mixins."""
 
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils.functional import cached_property
 
 from wagtail.admin.panels import InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -116,14 +117,14 @@ class HomePage(Page):
     @cached_property
     def featured(self):
         """The featured pages that are live and public, in the editor's order."""
-        pages = [item.page for item in self.featured_pages.select_related("page")]
-        visible = set(
-            Page.objects.live()
-            .public()
-            .filter(pk__in=[p.pk for p in pages])
-            .values_list("pk", flat=True)
+        page_ids = [item.page_id for item in self.featured_pages.all()]
+        pages = Page.objects.live().public().filter(pk__in=page_ids).specific().in_bulk()
+        featured = [pages[page_id] for page_id in page_ids if page_id in pages]
+        # Case study cards show the city and image: one query each, not one per card.
+        prefetch_related_objects(
+            [page for page in featured if hasattr(page, "city_id")], "city", "image"
         )
-        return [page.specific for page in pages if page.pk in visible]
+        return featured
 
     def get_context(self, request, *args, **kwargs):
         from casestudies.models import CityPage, UpdatePage

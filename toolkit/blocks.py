@@ -2,12 +2,14 @@
 
 from wagtail import blocks
 
+from network_site.blocks import RICH_TEXT_FEATURES
+
 
 class GuideStepBlock(blocks.StructBlock):
     """One step of a guide, in the order readers should follow."""
 
     title = blocks.CharBlock(max_length=120)
-    body = blocks.RichTextBlock(features=["bold", "italic", "link", "document-link", "ol", "ul"])
+    body = blocks.RichTextBlock(features=RICH_TEXT_FEATURES)
 
     class Meta:
         icon = "list-ol"

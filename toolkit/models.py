@@ -19,7 +19,7 @@ from .blocks import GuideStepBlock, RoadmapPhaseBlock
 class ToolkitPage(Page):
     """The toolkit's front page, at /toolkit/: the roadmap and every guide."""
 
-    introduction = models.TextField(blank=True)
+    introduction = models.TextField(blank=True, help_text="Shown above the roadmap and guides.")
 
     content_panels = [*Page.content_panels, "introduction"]
     parent_page_types = ["network_site.HomePage"]
@@ -51,8 +51,15 @@ class GuidePage(SampleContentMixin, Page):
     audience = models.CharField(
         max_length=200, help_text="Who the guide is for, e.g. 'city communication teams'."
     )
-    effort = models.CharField(max_length=12, choices=Effort.choices, default=Effort.MODERATE)
-    steps = StreamField([("step", GuideStepBlock())])
+    effort = models.CharField(
+        max_length=12,
+        choices=Effort.choices,
+        default=Effort.MODERATE,
+        help_text="Roughly how long a city needs to follow the guide.",
+    )
+    steps = StreamField(
+        [("step", GuideStepBlock())], help_text="In the order readers follow them."
+    )
     resources = StreamField(
         [("resource", DocumentLinkBlock())],
         blank=True,
@@ -76,6 +83,7 @@ class GuidePage(SampleContentMixin, Page):
         index.SearchField("summary"),
         index.SearchField("audience"),
         index.SearchField("steps"),
+        index.RelatedFields("themes", [index.SearchField("name"), index.FilterField("slug")]),
         index.FilterField("effort"),
     ]
 
@@ -84,8 +92,11 @@ class GuidePage(SampleContentMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # A guide being previewed before its first save has no case studies yet.
         context["case_studies"] = (
             self.case_studies.live().public().select_related("city").order_by("title")
+            if self.pk
+            else []
         )
         return context
 

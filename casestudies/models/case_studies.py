@@ -14,13 +14,13 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 
+from network_site.blocks import RICH_TEXT_FEATURES
 from network_site.models import SampleContentMixin
 
 from .listings import ListingPageMixin
 from .mixins import CityContentMixin
 
 YEAR_VALIDATORS = [MinValueValidator(2000), MaxValueValidator(2100)]
-RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
 
 class CaseStudyTag(TaggedItemBase):
@@ -53,13 +53,22 @@ class CaseStudyPage(SampleContentMixin, CityContentMixin, Page):
     challenge = RichTextField(features=RICH_TEXT_FEATURES, help_text="The problem the city faced.")
     approach = RichTextField(features=RICH_TEXT_FEATURES, help_text="What the city did, and how.")
     results = RichTextField(features=RICH_TEXT_FEATURES, help_text="What came of it.")
-    lessons_learned = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+    lessons_learned = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text="What the city would keep and what it would do differently.",
+    )
     transferability = RichTextField(
         features=RICH_TEXT_FEATURES,
         blank=True,
         help_text="What another city needs in order to do the same.",
     )
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.RUNNING)
+    status = models.CharField(
+        max_length=10,
+        choices=Status.choices,
+        default=Status.RUNNING,
+        help_text="Where the practice stands today.",
+    )
     start_year = models.PositiveSmallIntegerField(validators=YEAR_VALIDATORS)
     end_year = models.PositiveSmallIntegerField(
         null=True, blank=True, validators=YEAR_VALIDATORS, help_text="Leave blank if ongoing."
@@ -118,6 +127,7 @@ class CaseStudyPage(SampleContentMixin, CityContentMixin, Page):
         index.SearchField("results"),
         index.SearchField("lessons_learned"),
         index.RelatedFields("tags", [index.SearchField("name")]),
+        index.RelatedFields("themes", [index.SearchField("name"), index.FilterField("slug")]),
         index.FilterField("city"),
         index.FilterField("status"),
         index.FilterField("start_year"),
@@ -141,8 +151,14 @@ class CaseStudyPage(SampleContentMixin, CityContentMixin, Page):
         return f"{self.start_year} onwards"
 
     def get_context(self, request, *args, **kwargs):
+        from toolkit.models import GuidePage
+
         context = super().get_context(request, *args, **kwargs)
-        context["related_guides"] = self.related_guides.live().public().order_by("title")
+        # In a preview the relation is held in memory, so look the guides up by id.
+        guide_ids = [guide.pk for guide in self.related_guides.all()]
+        context["related_guides"] = (
+            GuidePage.objects.live().public().filter(pk__in=guide_ids).order_by("title")
+        )
         return context
 
 
@@ -163,7 +179,7 @@ class CaseStudyFigure(Orderable):
 class CaseStudyIndexPage(ListingPageMixin, Page):
     """Every partner city's case studies, at /case-studies/, filterable by city and theme."""
 
-    introduction = models.TextField(blank=True)
+    introduction = models.TextField(blank=True, help_text="Shown above the list.")
 
     content_panels = [*Page.content_panels, "introduction"]
     parent_page_types = ["network_site.HomePage"]
@@ -172,4 +188,4 @@ class CaseStudyIndexPage(ListingPageMixin, Page):
     listing_ordering = ["-start_year", "title"]
 
     def get_listing_queryset(self):
-        return CaseStudyPage.objects.all()
+        return CaseStudyPage.objects.select_related("image")

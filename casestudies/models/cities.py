@@ -19,7 +19,7 @@ from .listings import ListingPageMixin
 class CityIndexPage(Page):
     """The list of partner cities, at /cities/."""
 
-    introduction = models.TextField(blank=True)
+    introduction = models.TextField(blank=True, help_text="Shown above the list of cities.")
 
     content_panels = [*Page.content_panels, "introduction"]
     parent_page_types = ["network_site.HomePage"]
@@ -35,7 +35,8 @@ class CityIndexPage(Page):
 class CityPage(SampleContentMixin, Page):
     """A partner city: its facts, its role in the network and the audit of its digital tools.
 
-    Its case studies and updates live below it, in the two section pages created with it.
+    Its case studies and updates live below it, in two section pages that are created and
+    published when the city is first published (see `ensure_sections`).
     """
 
     class Role(models.TextChoices):
@@ -62,7 +63,12 @@ class CityPage(SampleContentMixin, Page):
         decimal_places=5,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
-    role = models.CharField(max_length=10, choices=Role.choices, default=Role.PARTNER)
+    role = models.CharField(
+        max_length=10,
+        choices=Role.choices,
+        default=Role.PARTNER,
+        help_text="The lead partner coordinates the network.",
+    )
     summary = models.TextField(help_text="Who the city is and what it brought to the network.")
     website = models.URLField(blank=True, help_text="The city's official website.")
     image = models.ForeignKey(
@@ -117,13 +123,23 @@ class CityPage(SampleContentMixin, Page):
         return CityUpdatesPage.objects.child_of(self).live().first()
 
     def ensure_sections(self):
-        """Create the city's 'Case studies' and 'Updates' sections if they are missing."""
+        """Give a live city its 'Case studies' and 'Updates' sections, published.
+
+        Creates a missing section, and publishes a section that was never published. A
+        section an editor unpublished later stays as the editor left it; a draft city gets
+        no sections, so nothing of it shows before it is published.
+        """
+        if not self.live:
+            return
         for model, title, slug in (
             (CityCaseStudiesPage, "Case studies", "case-studies"),
             (CityUpdatesPage, "Updates", "updates"),
         ):
-            if not model.objects.child_of(self).exists():
-                self.add_child(instance=model(title=title, slug=slug))
+            section = model.objects.child_of(self).first()
+            if section is None:
+                section = self.add_child(instance=model(title=title, slug=slug, live=False))
+            if section.first_published_at is None:
+                section.save_revision().publish()
 
     def get_context(self, request, *args, **kwargs):
         from .case_studies import CaseStudyPage
@@ -131,11 +147,19 @@ class CityPage(SampleContentMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["tool_audit"] = self.tool_audit.select_related("channel")
+        if self.pk is None:  # A preview of a city not saved yet has nothing below it.
+            context["case_studies"] = context["updates"] = []
+            return context
         context["case_studies"] = (
-            CaseStudyPage.objects.live().public().filter(city=self).prefetch_related("themes")
+            CaseStudyPage.objects.live()
+            .public()
+            .filter(city=self)
+            .select_related("image")
+            .prefetch_related("themes")
+            .order_by("-start_year", "title")
         )
         context["updates"] = (
-            UpdatePage.objects.live().public().filter(city=self).order_by("-date")[:3]
+            UpdatePage.objects.live().public().filter(city=self).order_by("-date", "title")[:3]
         )
         return context
 
@@ -148,9 +172,7 @@ class CityToolAudit(Orderable):
         PILOTED = "piloted", "Tried during the network"
 
     city = ParentalKey(CityPage, on_delete=models.CASCADE, related_name="tool_audit")
-    channel = models.ForeignKey(
-        "network_site.Channel", on_delete=models.PROTECT, related_name="audit_entries"
-    )
+    channel = models.ForeignKey("network_site.Channel", on_delete=models.PROTECT, related_name="+")
     purpose = models.CharField(max_length=200, help_text="What the city uses it for.")
     audience = models.CharField(max_length=200, help_text="Whom it reaches.")
     stage = models.CharField(max_length=10, choices=Stage.choices, default=Stage.IN_USE)
@@ -173,7 +195,7 @@ class CityCaseStudiesPage(ListingPageMixin, Page):
     def get_listing_queryset(self):
         from .case_studies import CaseStudyPage
 
-        return CaseStudyPage.objects.child_of(self)
+        return CaseStudyPage.objects.child_of(self).select_related("image")
 
 
 class CityUpdatesPage(ListingPageMixin, Page):

@@ -9,11 +9,11 @@ class ListingPageMixin:
     """Lists live, public pages with city/theme filters and pagination.
 
     Subclasses say which pages (`get_listing_queryset`), which filters (`filter_fields`) and
-    in what order (`listing_ordering`).
+    in what order (`listing_ordering`). A page whose city is unpublished is not listed.
     """
 
     filter_fields = ["city", "theme"]
-    listing_ordering = ["-first_published_at"]
+    listing_ordering: list[str]
     page_size = 12
 
     def get_listing_queryset(self):
@@ -24,6 +24,7 @@ class ListingPageMixin:
         filter_form = ListingFilterForm(request.GET, fields=self.filter_fields)
         pages = (
             filter_form.filter(self.get_listing_queryset().live().public())
+            .filter(city__live=True)
             .select_related("city")
             .prefetch_related("themes")
             .order_by(*self.listing_ordering)

@@ -38,6 +38,7 @@ class UpdatePage(SampleContentMixin, CityContentMixin, Page):
         *Page.search_fields,
         index.SearchField("summary"),
         index.SearchField("body"),
+        index.RelatedFields("themes", [index.SearchField("name"), index.FilterField("slug")]),
         index.FilterField("city"),
         index.FilterField("date"),
     ]
@@ -49,7 +50,7 @@ class UpdatePage(SampleContentMixin, CityContentMixin, Page):
 class UpdateIndexPage(ListingPageMixin, Page):
     """All partner updates, newest first, at /updates/, filterable by city and theme."""
 
-    introduction = models.TextField(blank=True)
+    introduction = models.TextField(blank=True, help_text="Shown above the list.")
 
     content_panels = [*Page.content_panels, "introduction"]
     parent_page_types = ["network_site.HomePage"]

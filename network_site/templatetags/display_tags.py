@@ -4,6 +4,9 @@ from decimal import Decimal, InvalidOperation
 from urllib.parse import urlsplit
 
 from django import template
+from django.db.models import prefetch_related_objects
+
+from wagtail.models import Page
 
 register = template.Library()
 
@@ -64,5 +67,23 @@ def model_name(obj):
 
 @register.filter
 def live_pages(pages):
-    """Only the pages that are live (and exist): for page choosers inside StreamField blocks."""
-    return [page for page in pages or [] if page is not None and page.live]
+    """Only the pages readers may see, in the given order: for page choosers in StreamField blocks.
+
+    Keeps a page if it still exists and is in `Page.objects.live().public()`, so pages that are
+    unpublished or behind a view restriction (private) are left out. The check is one page query
+    for the whole list (plus the one `public()` makes to read the view restrictions), not one per
+    page, and the cities of case studies come in one more.
+    """
+    pages = [page for page in pages or [] if page is not None]
+    if not pages:
+        return []
+    visible = set(
+        Page.objects.live()
+        .public()
+        .filter(pk__in={page.pk for page in pages})
+        .values_list("pk", flat=True)
+    )
+    shown = [page for page in pages if page.pk in visible]
+    # Case studies show their city: fetch the cities in one query, not one per page.
+    prefetch_related_objects([page for page in shown if hasattr(page, "city_id")], "city")
+    return shown

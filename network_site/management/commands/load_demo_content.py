@@ -112,6 +112,9 @@ class Command(BaseCommand):
         }
         self.report("Guides")
 
+        # Publishing a city creates its two sections; ensure_sections() adds any that an
+        # existing city is missing.
+        sections_before = count_city_sections()
         self.cities = {}
         for data in cities.CITIES:
             city = self.ensure_page(
@@ -121,8 +124,10 @@ class Command(BaseCommand):
                 data["slug"],
                 partial(self.build_city, data),
             )
-            self.ensure_city_sections(city)
+            city.ensure_sections()
             self.cities[data["slug"]] = city
+        self.seen["City sections"] = count_city_sections()
+        self.created["City sections"] = self.seen["City sections"] - sections_before
         self.report("Cities")
         self.report("City sections")
 
@@ -257,24 +262,11 @@ class Command(BaseCommand):
         return page
 
     def add_page(self, parent, page):
-        """Add `page` under `parent` and publish it."""
+        """Add `page` under `parent` and publish it through a revision, as the admin does."""
         parent.add_child(instance=page)
-        self.publish_new(page)
-
-    def publish_new(self, page):
-        """Log the creation of a new page and publish it through a revision, as the admin does."""
         revision = page.save_revision()
         log(page, "wagtail.create")
         revision.publish()
-
-    def ensure_city_sections(self, city):
-        """Give the city its "Case studies" and "Updates" sections and publish new ones."""
-        existing = list(city.get_children().values_list("pk", flat=True))
-        city.ensure_sections()
-        for section in city.get_children().exclude(pk__in=existing).specific():
-            self.publish_new(section)
-            self.created["City sections"] += 1
-        self.seen["City sections"] += city.get_children().count()
 
     def feature_pages(self, home):
         """Feature the demo's chosen case studies and guides on a newly created home page."""
@@ -385,6 +377,10 @@ class Command(BaseCommand):
         if not created:
             return "Nothing created: the demo content was already in place."
         return f"Created {', '.join(created)}."
+
+
+def count_city_sections():
+    return CityCaseStudiesPage.objects.count() + CityUpdatesPage.objects.count()
 
 
 def is_untouched_welcome_page(page):

@@ -1,0 +1,61 @@
+"""A base class for page tests: Wagtail's page assertions plus the site tree fixtures."""
+
+import json
+
+from django.urls import reverse
+
+from wagtail.test.utils import WagtailPageTestCase
+
+import pytest
+
+# Multi-value fields (themes, guides) are passed as tuples: nested_form_data would split a
+# list into numbered keys.
+
+
+class SitePageTestCase(WagtailPageTestCase):
+    """Runs with the site tree, Tartu and the four themes; logged in as a superuser."""
+
+    @pytest.fixture(autouse=True)
+    def _site(self, site_tree, tartu, themes):
+        self.tree = site_tree
+        self.tartu = tartu
+        self.themes = themes
+
+    def setUp(self):
+        super().setUp()
+        self.login()
+
+    def assertCanPreviewNew(self, parent, model, data, *texts):
+        """Preview a page before its first save, as an editor does, and see `texts` in it."""
+        url = reverse(
+            "wagtailadmin_pages:preview_on_add",
+            args=[model._meta.app_label, model._meta.model_name, parent.pk],
+        )
+        response = self.client.post(url, data)
+        self.assertEqual(json.loads(response.content), {"is_valid": True, "is_available": True})
+        preview = self.client.get(url)
+        self.assertEqual(preview.status_code, 200)
+        for text in texts:
+            self.assertContains(preview, text)
+
+    def assertCanPreviewChanges(self, page, data, *texts):
+        """Preview unsaved changes to an existing page and see `texts` in the preview."""
+        url = reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
+        response = self.client.post(url, data)
+        self.assertEqual(json.loads(response.content), {"is_valid": True, "is_available": True})
+        preview = self.client.get(url)
+        self.assertEqual(preview.status_code, 200)
+        for text in texts:
+            self.assertContains(preview, text)
+
+    def assertCanPreviewAndCreate(self, parent, model, data, *texts):
+        """Preview a new page, then create and publish it through the admin."""
+        self.assertCanPreviewNew(parent, model, dict(data), *texts)
+        self.assertCanCreate(parent, model, data)
+
+    def assertRendersWith(self, page, *texts):
+        """The page renders for a reader and shows `texts`."""
+        self.assertPageIsRenderable(page)
+        response = self.client.get(page.url)
+        for text in texts:
+            self.assertContains(response, text)
