@@ -1,0 +1,70 @@
+from wagtail import hooks
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.pages.listing import IndexView
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.pages import PageListingViewSet
+
+from toolkit.models import GuidePage
+
+from .models import CaseStudyPage, CityPage, UpdatePage
+
+
+class CityListing(PageListingViewSet):
+    model = CityPage
+    icon = "site"
+    menu_label = "Partner cities"
+
+
+class CityContentIndexView(IndexView):
+    """The admin list of case studies or updates, with each page's city instead of its parent
+    (which is always the city's section page, so says nothing)."""
+
+    base_columns = [
+        Column("city", label="City", accessor="city.title", sort_key="city__title")
+        if column.name == "parent"
+        else column
+        for column in IndexView.base_columns
+    ]
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("city")
+
+
+class CaseStudyListing(PageListingViewSet):
+    model = CaseStudyPage
+    index_view_class = CityContentIndexView
+    icon = "clipboard-list"
+    menu_label = "Case studies"
+
+
+class UpdateListing(PageListingViewSet):
+    model = UpdatePage
+    index_view_class = CityContentIndexView
+    icon = "date"
+    menu_label = "Partner updates"
+
+
+class GuideListing(PageListingViewSet):
+    model = GuidePage
+    icon = "list-ol"
+    menu_label = "Toolkit guides"
+
+
+class NetworkContentGroup(ViewSetGroup):
+    """Flat lists of the network's content across all cities, so editors need not walk the
+    page tree to find a case study, an update or a guide."""
+
+    menu_label = "Network content"
+    menu_icon = "folder-open-inverse"
+    menu_order = 150
+    items = (
+        CityListing("partner_cities"),
+        CaseStudyListing("case_studies"),
+        UpdateListing("partner_updates"),
+        GuideListing("toolkit_guides"),
+    )
+
+
+@hooks.register("register_admin_viewset")
+def register_network_content_listings():
+    return NetworkContentGroup()
