@@ -26,5 +26,7 @@ def test_created_with_the_documented_password(client, db, settings):
 def test_an_existing_account_is_left_alone(db, settings, django_user_model):
     settings.DEBUG = True
     django_user_model.objects.create_user(username="admin", password="chosen-by-me")
-    call_command("ensure_dev_admin", stdout=io.StringIO())
+    output = io.StringIO()
+    call_command("ensure_dev_admin", stdout=output)
+    assert "exists already and was left as it is" in output.getvalue()
     assert django_user_model.objects.get(username="admin").check_password("chosen-by-me")

@@ -27,7 +27,8 @@ class Command(BaseCommand):
         if user_model.objects.filter(username=username).exists():
             self.stdout.write(
                 f"Admin login: user '{username}' exists already and was left as it is "
-                f"(the documented default password is '{password}')."
+                f"(its password is what DEV_ADMIN_PASSWORD was when it was created, "
+                f"by default '{DEFAULT_PASSWORD}')."
             )
             return
         user_model.objects.create_superuser(
