@@ -1,0 +1,45 @@
+"""The interface every search backend implements."""
+
+from abc import ABC, abstractmethod
+
+
+class SearchUnavailable(Exception):
+    """The backend could not answer (server down, timed out or erroring)."""
+
+
+class SearchBackend(ABC):
+    """Stores documents built by `search.documents.build_document` and searches them.
+
+    Both backends must give the same hits and the same facet counts for the same documents
+    and query; `tests/search/test_backends.py` runs one suite against each.
+    """
+
+    name: str
+
+    @abstractmethod
+    def search(self, query):
+        """Answer a `SearchQuery` with `BackendResults`; raise SearchUnavailable if it can't.
+
+        Matching: a document matches if any term of `query.terms` occurs, stemmed as English,
+        in its title, summary or body; documents matching more terms rank higher. No terms:
+        every document matches. Only documents of `query.locale`.
+        Filters: within a facet any selected value matches; across facets all must.
+        Order: `relevance` (best first), `newest` (`date` descending, then `sort_title`),
+        `title` (`sort_title`).
+        """
+
+    @abstractmethod
+    def index(self, documents):
+        """Add or replace these documents."""
+
+    @abstractmethod
+    def delete(self, page_ids):
+        """Remove the documents of these pages; unknown ids are ignored."""
+
+    @abstractmethod
+    def rebuild(self, documents):
+        """Replace the whole index with these documents (an iterable, possibly long)."""
+
+    @abstractmethod
+    def digests(self):
+        """{page id: digest} for every indexed document, for `search_index check`."""

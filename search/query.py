@@ -1,0 +1,118 @@
+"""What a search asks for and what it answers, shared by every backend.
+
+Backends take a `SearchQuery` (already validated by `search.forms.SearchForm`) and return
+`SearchResults`; views never see which backend answered.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+# The facets readers can narrow by, in the order the page shows them.
+FACETS = ("theme", "city", "country", "channel", "type", "year")
+
+# Content types as they appear in URLs and in the index.
+TYPE_LABELS = {
+    "case-study": "Case study",
+    "guide": "Guide",
+    "roadmap": "Roadmap",
+    "update": "Partner update",
+    "city": "City",
+}
+
+SORTS = {"relevance": "Relevance", "newest": "Newest first", "title": "Title"}
+
+MAX_QUERY_LENGTH = 200
+MAX_TERMS = 16
+PAGE_SIZE = 10
+
+# Words too common to search on; the same list as Lucene's English analyzer, so that both
+# backends ignore the same words.
+STOP_WORDS = frozenset(
+    "a an and are as at be but by for if in into is it no not of on or such that the their "
+    "then there these they this to was will with".split()
+)
+WORD = re.compile(r"[^\W_]+")
+
+
+def terms_of(text):
+    """The words of a query that are searched for: letters and digits only, lower case,
+    without stop words, at most MAX_TERMS. Operators and syntax (quotes, brackets, AND, *,
+    field:value) are just words or nothing here, so no input can break a backend's parser."""
+    words = [word.casefold() for word in WORD.findall(text)]
+    return tuple(dict.fromkeys(w for w in words if w not in STOP_WORDS))[:MAX_TERMS]
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    """A validated search: the words, the selected facet values, the order and the page."""
+
+    text: str = ""
+    selected: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    sort: str = "relevance"
+    page: int = 1
+    page_size: int = PAGE_SIZE
+    locale: str = "en"
+
+    @property
+    def terms(self):
+        return terms_of(self.text)
+
+    def selected_values(self, facet):
+        return self.selected.get(facet, ())
+
+    def without(self, facet):
+        """The same search with one facet's selection dropped (for disjunctive counts)."""
+        return {name: values for name, values in self.selected.items() if name != facet and values}
+
+    @property
+    def offset(self):
+        return (self.page - 1) * self.page_size
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class Hit:
+    """One result: enough to show a result card and link to the page."""
+
+    page_id: int
+    title: str
+    url: str
+    type: str
+    city: str | None
+    themes: list[str]
+    year: int | None
+    snippet: str  # HTML: escaped text with the matched words in <mark>
+
+
+@dataclass
+class BackendResults:
+    """What a backend answers: raw documents and counts; the service adds labels and order.
+
+    `hits` are (document, snippet) pairs: the stored document dict and an HTML snippet made
+    with `search.snippets`. `counts` maps each facet to {value: count}, each count computed
+    with every other facet's selection applied but not its own (disjunctive faceting).
+    """
+
+    total: int
+    hits: list[tuple[dict, str]]
+    counts: dict[str, dict[str, int]]
+
+
+@dataclass
+class SearchResults:
+    query: SearchQuery
+    total: int
+    hits: list[Hit]
+    facets: dict[str, list[FacetValue]]
+    backend: str
+
+    @property
+    def pages(self):
+        return max(1, -(-self.total // self.query.page_size))
