@@ -11,6 +11,8 @@ from django.utils.html import strip_tags
 
 from wagtail.models import Page
 
+from elasticsearch.dsl import Date, Document, Integer, Keyword, Text
+
 from casestudies.models import CaseStudyPage, CityPage, UpdatePage
 from toolkit.models import GuidePage, RoadmapPage
 
@@ -135,3 +137,29 @@ CONTENT_BUILDERS = {
     "update": update_content,
     "city": city_content,
 }
+
+
+class PageDocument(Document):
+    """The Elasticsearch mapping of a `build_document` dict.
+
+    Text is analysed as English (stemmed, Lucene's English stop words, the same list as
+    `search.query.STOP_WORDS`); facets and sort keys are keywords. The backend names the
+    index itself (a timestamped index behind an alias), so there is no `Index.name` here.
+    """
+
+    id = Integer()
+    locale = Keyword()
+    type = Keyword()
+    title = Text(analyzer="english")
+    sort_title = Keyword()
+    url = Keyword(index=False)
+    city = Keyword()
+    city_name = Keyword(index=False)
+    country = Keyword()
+    theme = Keyword(multi=True)
+    channel = Keyword(multi=True)
+    year = Integer()
+    date = Date()
+    summary = Text(analyzer="english")
+    body = Text(analyzer="english")
+    digest = Keyword()

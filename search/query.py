@@ -28,8 +28,41 @@ PAGE_SIZE = 10
 # Words too common to search on; the same list as Lucene's English analyzer, so that both
 # backends ignore the same words.
 STOP_WORDS = frozenset(
-    "a an and are as at be but by for if in into is it no not of on or such that the their "
-    "then there these they this to was will with".split()
+    {
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "but",
+        "by",
+        "for",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "no",
+        "not",
+        "of",
+        "on",
+        "or",
+        "such",
+        "that",
+        "the",
+        "their",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "to",
+        "was",
+        "will",
+        "with",
+    }
 )
 WORD = re.compile(r"[^\W_]+")
 
@@ -89,6 +122,10 @@ class Hit:
     themes: list[str]
     year: int | None
     snippet: str  # HTML: escaped text with the matched words in <mark>
+
+    @property
+    def type_label(self):
+        return TYPE_LABELS[self.type]
 
 
 @dataclass

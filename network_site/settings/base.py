@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "network_site",
     "casestudies",
     "toolkit",
+    "search",
     "wagtail.contrib.redirects",
     "wagtail.sites",
     "wagtail.users",
@@ -114,6 +115,15 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
+# The site's own search (the `search` app). With ELASTICSEARCH_URL unset, the database
+# answers; set it to search an Elasticsearch 8 cluster, with the database as the fallback.
+SEARCH = {
+    "ELASTICSEARCH_URL": os.environ.get("ELASTICSEARCH_URL", ""),
+    "INDEX_PREFIX": os.environ.get("SEARCH_INDEX_PREFIX", "dev-"),
+    "TIMEOUT": float(os.environ.get("SEARCH_TIMEOUT_SECONDS", "2")),
+    "CIRCUIT_BREAKER_SECONDS": int(os.environ.get("SEARCH_CIRCUIT_BREAKER_SECONDS", "30")),
+}
 
 # Wagtail's own background work (reference index updates, file deletion) runs in the
 # request: the site has no task worker.

@@ -1,0 +1,32 @@
+from django.apps import AppConfig
+
+
+class SearchConfig(AppConfig):
+    """Faceted search over case studies, guides, the roadmap, updates and cities."""
+
+    name = "search"
+    verbose_name = "Search"
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from wagtail.models import PageViewRestriction
+        from wagtail.signals import page_published, page_unpublished, post_page_move
+
+        from network_site.models import Channel, Theme
+
+        from . import indexer
+
+        for signal in (page_published, page_unpublished, post_page_move):
+            signal.connect(indexer.on_page_changed, dispatch_uid=f"search-{signal!r}")
+        post_delete.connect(indexer.on_page_deleted, dispatch_uid="search-page-deleted")
+        for signal in (post_save, post_delete):
+            signal.connect(
+                indexer.on_view_restriction_changed,
+                sender=PageViewRestriction,
+                dispatch_uid=f"search-restriction-{signal!r}",
+            )
+        for model in (Theme, Channel):
+            post_save.connect(
+                indexer.on_taxonomy_changed, sender=model, dispatch_uid=f"search-{model.__name__}"
+            )

@@ -1,0 +1,233 @@
+"""The default search backend: the site's own database, SQLite or PostgreSQL.
+
+Documents are stored in `IndexedDocument`, their facet values in `IndexedFacetValue`, and
+their words in the `search_fulltext` table of the database's own kind (see the migration
+`0002_full_text_table`). A search takes three queries whatever the page size: the page of
+hits with their snippets, the total, and every facet's counts in one UNION ALL.
+"""
+
+from django.db import connection, transaction
+
+from search.models import IndexedDocument, IndexedFacetValue
+from search.query import FACETS, BackendResults
+from search.snippets import END, START, marked_to_html, plain_snippet
+
+from .base import SearchBackend
+
+DOCUMENTS = IndexedDocument._meta.db_table
+FACET_VALUES = IndexedFacetValue._meta.db_table
+
+
+class SqliteFullText:
+    """SQLite FTS5 with the Porter stemmer; bm25 ranks, with the title weighted double."""
+
+    join = "JOIN search_fulltext f ON f.rowid = d.page_id"
+
+    def match(self, terms):
+        return "search_fulltext MATCH %s", [" OR ".join(f'"{term}"' for term in terms)]
+
+    def rank(self, terms):
+        return "bm25(search_fulltext, 2.0, 1.0, 1.0)", []
+
+    def snippet(self, terms):
+        return "snippet(search_fulltext, -1, %s, %s, '…', 32)", [START, END]
+
+    def delete(self, cursor, page_ids):
+        cursor.executemany(
+            "DELETE FROM search_fulltext WHERE rowid = %s", [(i,) for i in page_ids]
+        )
+
+    def insert(self, cursor, documents):
+        cursor.executemany(
+            "INSERT INTO search_fulltext (rowid, title, summary, body) VALUES (%s, %s, %s, %s)",
+            [(d["id"], d["title"], d["summary"] or "", d["body"] or "") for d in documents],
+        )
+
+
+class PostgresFullText:
+    """PostgreSQL tsvector, English stemming with stop words kept; the title weighs most."""
+
+    join = "JOIN search_fulltext f ON f.page_id = d.page_id"
+    tsquery = "to_tsquery('search_english', %s)"
+
+    def match(self, terms):
+        return f"f.vector @@ {self.tsquery}", [" | ".join(terms)]
+
+    def rank(self, terms):
+        return f"ts_rank_cd(f.vector, {self.tsquery}) DESC", [" | ".join(terms)]
+
+    def snippet(self, terms):
+        options = f"StartSel={START}, StopSel={END}, MaxWords=35, MinWords=15, MaxFragments=1"
+        return (
+            f"ts_headline('search_english', f.summary || ' ' || f.body, {self.tsquery}, %s)",
+            [" | ".join(terms), options],
+        )
+
+    def delete(self, cursor, page_ids):
+        cursor.execute("DELETE FROM search_fulltext WHERE page_id = ANY(%s)", [list(page_ids)])
+
+    def insert(self, cursor, documents):
+        cursor.executemany(
+            "INSERT INTO search_fulltext (page_id, title, summary, body, vector) VALUES "
+            "(%s, %s, %s, %s, setweight(to_tsvector('search_english', %s), 'A') "
+            "|| to_tsvector('search_english', %s || ' ' || %s))",
+            [
+                (d["id"], d["title"], d["summary"] or "", d["body"] or "")
+                + (d["title"], d["summary"] or "", d["body"] or "")
+                for d in documents
+            ],
+        )
+
+
+FULL_TEXT = {"sqlite": SqliteFullText, "postgresql": PostgresFullText}
+ORDER_BY = {"newest": "d.date DESC NULLS LAST, d.sort_title", "title": "d.sort_title"}
+
+
+def facet_rows(document):
+    """The (facet, value) pairs of a document, values as strings."""
+    for facet in FACETS:
+        value = document.get(facet)
+        for item in value if isinstance(value, list) else [value]:
+            if item not in (None, ""):
+                yield facet, str(item)
+
+
+class DatabaseBackend(SearchBackend):
+    """Searches the site's own database; needs no other server."""
+
+    name = "database"
+
+    @property
+    def full_text(self):
+        return FULL_TEXT[connection.vendor]()
+
+    def where(self, query, skip_facet=None):
+        """The WHERE clause of a search, with one facet's own selection left out if asked."""
+        clauses, params = ["d.locale = %s"], [query.locale]
+        if query.terms:
+            match, match_params = self.full_text.match(query.terms)
+            clauses.append(
+                f"d.page_id IN (SELECT d.page_id FROM {DOCUMENTS} d "
+                f"{self.full_text.join} WHERE {match})"
+            )
+            params += match_params
+        for facet, values in query.selected.items():
+            if facet == skip_facet or not values:
+                continue
+            placeholders = ", ".join(["%s"] * len(values))
+            clauses.append(
+                f"d.page_id IN (SELECT document_id FROM {FACET_VALUES} "
+                f"WHERE facet = %s AND value IN ({placeholders}))"
+            )
+            params += [facet, *values]
+        return " AND ".join(clauses), params
+
+    def search(self, query):
+        with connection.cursor() as cursor:
+            hits = self.fetch_hits(cursor, query)
+            where, params = self.where(query)
+            cursor.execute(f"SELECT COUNT(*) FROM {DOCUMENTS} d WHERE {where}", params)
+            total = cursor.fetchone()[0]
+            counts = self.fetch_counts(cursor, query)
+        return BackendResults(total=total, hits=hits, counts=counts)
+
+    def fetch_hits(self, cursor, query):
+        where, params = self.where(query)
+        terms = query.terms
+        if terms:
+            snippet, snippet_params = self.full_text.snippet(terms)
+            rank, rank_params = self.full_text.rank(terms)
+            order = f"{rank}, d.sort_title" if query.sort == "relevance" else ORDER_BY[query.sort]
+            match, match_params = self.full_text.match(terms)
+            sql = (
+                f"SELECT d.document, {snippet} FROM {DOCUMENTS} d {self.full_text.join} "
+                f"WHERE {match} AND {where} ORDER BY {order} LIMIT %s OFFSET %s"
+            )
+            params = [
+                *snippet_params,
+                *match_params,
+                *params,
+                *(rank_params if query.sort == "relevance" else []),
+            ]
+        else:
+            order = ORDER_BY.get(query.sort, ORDER_BY["newest"])
+            sql = (
+                f"SELECT d.document, NULL FROM {DOCUMENTS} d "
+                f"WHERE {where} ORDER BY {order} LIMIT %s OFFSET %s"
+            )
+        cursor.execute(sql, [*params, query.page_size, query.offset])
+        hits = []
+        for document, marked in cursor.fetchall():
+            document = IndexedDocument._meta.get_field("document").from_db_value(
+                document, None, connection
+            )
+            snippet = marked_to_html(marked) if marked and START in marked else None
+            hits.append((document, snippet or plain_snippet(document["summary"])))
+        return hits
+
+    def fetch_counts(self, cursor, query):
+        """Every facet's value counts in one query; each ignores its own facet's selection."""
+        selects, params = [], []
+        for facet in FACETS:
+            where, where_params = self.where(query, skip_facet=facet)
+            selects.append(
+                f"SELECT v.facet, v.value, COUNT(*) FROM {FACET_VALUES} v "
+                f"JOIN {DOCUMENTS} d ON d.page_id = v.document_id "
+                f"WHERE v.facet = %s AND {where} GROUP BY v.facet, v.value"
+            )
+            params += [facet, *where_params]
+        cursor.execute(" UNION ALL ".join(selects), params)
+        counts = {facet: {} for facet in FACETS}
+        for facet, value, count in cursor.fetchall():
+            counts[facet][value] = count
+        return counts
+
+    @transaction.atomic
+    def index(self, documents):
+        documents = list(documents)
+        if not documents:
+            return
+        self.delete(document["id"] for document in documents)
+        IndexedDocument.objects.bulk_create(
+            IndexedDocument(
+                page_id=d["id"],
+                locale=d["locale"],
+                sort_title=d["sort_title"][:255],
+                date=d["date"],
+                digest=d["digest"],
+                document=d,
+            )
+            for d in documents
+        )
+        IndexedFacetValue.objects.bulk_create(
+            IndexedFacetValue(document_id=d["id"], facet=facet, value=value)
+            for d in documents
+            for facet, value in facet_rows(d)
+        )
+        with connection.cursor() as cursor:
+            self.full_text.insert(cursor, documents)
+
+    @transaction.atomic
+    def delete(self, page_ids):
+        page_ids = list(page_ids)
+        IndexedDocument.objects.filter(page_id__in=page_ids).delete()
+        with connection.cursor() as cursor:
+            self.full_text.delete(cursor, page_ids)
+
+    @transaction.atomic
+    def rebuild(self, documents, batch_size=500):
+        """Empty the index and load every document, in one transaction: readers see the old
+        index until the new one is complete."""
+        IndexedDocument.objects.all().delete()
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM search_fulltext")
+        batch = []
+        for document in documents:
+            batch.append(document)
+            if len(batch) >= batch_size:
+                self.index(batch)
+                batch = []
+        self.index(batch)
+
+    def digests(self):
+        return dict(IndexedDocument.objects.values_list("page_id", "digest"))

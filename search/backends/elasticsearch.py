@@ -1,0 +1,183 @@
+"""The Elasticsearch backend, built with elasticsearch-dsl.
+
+Documents live in a timestamped index, `<prefix>pages-<UTC time>`, behind the alias
+`<prefix>pages`. A rebuild fills a new index and then moves the alias in one atomic
+`update_aliases` call, so searches always have an index to answer from.
+"""
+
+from contextlib import contextmanager
+from datetime import UTC, datetime
+
+from elasticsearch import ApiError, Elasticsearch, TransportError
+from elasticsearch.dsl import FacetedSearch, TermsFacet
+from elasticsearch.helpers import BulkIndexError, ScanError, bulk
+
+from search.backends.base import SearchBackend, SearchUnavailable
+from search.documents import PageDocument
+from search.query import FACETS, BackendResults
+from search.snippets import END, START, marked_to_html, plain_snippet
+
+FACET_SIZE = 1000  # more values than any facet has, so that every value gets its count
+SNIPPET_CHARS = 200
+CHUNK_SIZE = 500
+REBUILD_TIMEOUT = 60.0  # seconds; a rebuild is a command, not a reader waiting for a page
+
+SORTS = {
+    "relevance": ["_score", "sort_title"],
+    "newest": [{"date": {"order": "desc", "missing": "_last"}}, "sort_title"],
+    "title": ["sort_title"],
+}
+
+
+@contextmanager
+def unavailable():
+    """Turn any failure to reach or use the cluster into SearchUnavailable."""
+    try:
+        yield
+    except (ApiError, TransportError, BulkIndexError, ScanError) as exc:
+        raise SearchUnavailable(f"Elasticsearch: {exc}") from exc
+
+
+class PageSearch(FacetedSearch):
+    """One search request: the words, one locale, the facets and their counts.
+
+    FacetedSearch puts the selected facet values in a `post_filter` (so they narrow the hits
+    but not the aggregations) and computes each facet's terms aggregation inside a `filter`
+    aggregation holding every *other* facet's selection: disjunctive counts.
+    """
+
+    fields = ["title^2", "summary", "body"]
+    facets = {name: TermsFacet(field=name, size=FACET_SIZE, min_doc_count=1) for name in FACETS}
+
+    def __init__(self, query, *, using, index):
+        # FacetedSearch builds the request in __init__, so these must be set first.
+        self.using = using
+        self.index = index
+        self.locale = query.locale
+        super().__init__(
+            " ".join(query.terms),
+            filters={
+                name: list(query.selected_values(name))
+                for name in FACETS
+                if query.selected_values(name)
+            },
+            sort=SORTS[query.sort],
+        )
+
+    def search(self):
+        search = super().search().filter("term", locale=self.locale)
+        return search.extra(track_total_hits=True)
+
+    def query(self, search, query):
+        if not query:
+            return search  # no words: every document of the locale matches
+        return search.query("multi_match", query=query, fields=self.fields, operator="or")
+
+    def highlight(self, search):
+        if not self._query:
+            return search  # nothing to mark; snippets fall back to the summary
+        return search.highlight(
+            "summary", "body", number_of_fragments=1, fragment_size=SNIPPET_CHARS
+        ).highlight_options(pre_tags=[START], post_tags=[END])
+
+
+def snippet(source, highlight):
+    """The first highlighted fragment (summary before body), else the start of the summary.
+
+    No `no_match_size` is asked for: a fragment without a match would hide a body match
+    behind the summary's first words, and `plain_snippet` makes that fallback anyway.
+    """
+    for field in ("summary", "body"):
+        fragments = highlight.get(field) or []
+        if fragments and START in fragments[0]:
+            return marked_to_html(fragments[0])
+    return plain_snippet(source.get("summary"))
+
+
+class ElasticsearchBackend(SearchBackend):
+    """Stores and searches documents in Elasticsearch, behind the alias `<prefix>pages`.
+
+    Searches use the short `timeout` and no retries, so that a dead or slow cluster fails
+    fast and the service can fall back to the database. Writes from `index` and `delete`
+    wait for the refresh (`refresh="wait_for"`): a published page is searchable when the
+    call returns, without forcing an extra refresh per publish as `refresh=True` would.
+    """
+
+    name = "elasticsearch"
+
+    def __init__(self, url="http://localhost:9200", index_prefix="", timeout=2.0, client=None):
+        self.client = client or Elasticsearch(
+            url, request_timeout=timeout, max_retries=0, retry_on_timeout=False
+        )
+        self.alias = f"{index_prefix}pages"
+
+    @unavailable()
+    def search(self, query):
+        request = PageSearch(query, using=self.client, index=self.alias)
+        response = request[query.offset : query.offset + query.page_size].execute()
+        hits = [
+            (source := hit.to_dict(), snippet(source, hit.meta.to_dict().get("highlight", {})))
+            for hit in response
+        ]
+        counts = {
+            name: {str(value): count for value, count, _selected in response.facets[name]}
+            for name in FACETS
+        }
+        return BackendResults(total=response.hits.total.value, hits=hits, counts=counts)
+
+    @unavailable()
+    def index(self, documents):
+        documents = list(documents)
+        if not documents:
+            return
+        if not self.client.indices.exists_alias(name=self.alias):
+            self.rebuild(documents)
+            return
+        bulk(self.client, self._actions(documents), chunk_size=CHUNK_SIZE, refresh="wait_for")
+
+    @unavailable()
+    def delete(self, page_ids):
+        page_ids = list(page_ids)
+        if not page_ids or not self.client.indices.exists_alias(name=self.alias):
+            return
+        actions = ({"_op_type": "delete", "_index": self.alias, "_id": pk} for pk in page_ids)
+        bulk(self.client, actions, refresh="wait_for", ignore_status=404)
+
+    @unavailable()
+    def rebuild(self, documents):
+        """Fill a new index, point the alias at it, then drop the indices it replaced.
+
+        The alias moves in one `update_aliases` call, so there is no moment without an
+        index. Writes made by `index`/`delete` while a rebuild runs go to the old index and
+        are lost if the rebuild read the page before; `search_index check` finds those.
+        """
+        client = self.client.options(request_timeout=REBUILD_TIMEOUT)
+        new = f"{self.alias}-{datetime.now(UTC):%Y%m%d%H%M%S%f}"
+        PageDocument.init(index=new, using=client)
+        try:
+            bulk(client, self._actions(documents, index=new), chunk_size=CHUNK_SIZE)
+            client.indices.refresh(index=new)
+            old = list(client.indices.get_alias(name=self.alias)) if self._has_alias() else []
+            client.indices.update_aliases(
+                actions=[{"remove": {"index": name, "alias": self.alias}} for name in old]
+                + [{"add": {"index": new, "alias": self.alias}}]
+            )
+        except BaseException:
+            client.options(ignore_status=404).indices.delete(index=new)
+            raise
+        if old:
+            client.indices.delete(index=",".join(old))
+
+    @unavailable()
+    def digests(self):
+        if not self._has_alias():
+            return {}
+        search = PageDocument.search(using=self.client, index=self.alias).source(["digest"])
+        return {int(document.meta.id): document.digest for document in search.scan()}
+
+    def _has_alias(self):
+        return bool(self.client.indices.exists_alias(name=self.alias))
+
+    def _actions(self, documents, index=None):
+        for document in documents:
+            yield {"_index": index or self.alias, "_id": document["id"], "_source": document}

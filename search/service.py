@@ -1,0 +1,165 @@
+"""The search service: the one interface views and commands use, whatever the backend.
+
+The database backend always holds a current index, so it can answer when Elasticsearch is
+down, slow or erroring. With ELASTICSEARCH_URL set, Elasticsearch answers searches; after a
+failure a short circuit breaker sends searches straight to the database for a while, so a
+dead cluster does not cost every request a timeout.
+"""
+
+import logging
+import time
+from functools import lru_cache
+
+from django.conf import settings
+
+from casestudies.models import CityPage
+from network_site.countries import EUROPEAN_COUNTRIES
+from network_site.models import Channel, Theme
+
+from .backends.base import SearchUnavailable
+from .backends.database import DatabaseBackend
+from .query import TYPE_LABELS, FacetValue, Hit, SearchResults
+
+logger = logging.getLogger(__name__)
+
+
+class CircuitBreaker:
+    """Open for `seconds` after a failure: while open, callers skip the failing backend."""
+
+    def __init__(self, seconds):
+        self.seconds = seconds
+        self.open_until = 0.0
+
+    @property
+    def is_open(self):
+        return time.monotonic() < self.open_until
+
+    def trip(self):
+        self.open_until = time.monotonic() + self.seconds
+
+
+class SearchService:
+    """Searches with the primary backend, falling back to the database backend."""
+
+    def __init__(self, primary=None, database=None, breaker_seconds=30):
+        self.database = database or DatabaseBackend()
+        self.primary = primary or self.database
+        self.breaker = CircuitBreaker(breaker_seconds)
+
+    @property
+    def backends(self):
+        """Every backend that must hold a current index."""
+        return [self.database] if self.primary is self.database else [self.primary, self.database]
+
+    def search(self, query):
+        raw, backend = None, self.database
+        if self.primary is not self.database and not self.breaker.is_open:
+            try:
+                raw, backend = self.primary.search(query), self.primary
+            except SearchUnavailable:
+                logger.warning(
+                    "Search backend %s failed; the database answers.",
+                    self.primary.name,
+                    exc_info=True,
+                )
+                self.breaker.trip()
+        if raw is None:
+            raw = self.database.search(query)
+        return SearchResults(
+            query=query,
+            total=raw.total,
+            hits=[self.hit(document, snippet) for document, snippet in raw.hits],
+            facets=self.facets(query, raw.counts),
+            backend=backend.name,
+        )
+
+    def index(self, documents):
+        self.write("index", list(documents))
+
+    def delete(self, page_ids):
+        self.write("delete", list(page_ids))
+
+    def write(self, operation, items):
+        """Apply a write to every backend. A failing search server never blocks an editor:
+        the failure is logged, and `manage.py search_index check` shows what it missed."""
+        if not items:
+            return
+        for backend in self.backends:
+            try:
+                getattr(backend, operation)(items)
+            except SearchUnavailable:
+                logger.error(
+                    "Search backend %s missed an update (%s of %d items).",
+                    backend.name,
+                    operation,
+                    len(items),
+                    exc_info=True,
+                )
+
+    @staticmethod
+    def hit(document, snippet):
+        return Hit(
+            page_id=document["id"],
+            title=document["title"],
+            url=document["url"],
+            type=document["type"],
+            city=document["city_name"],
+            themes=document["theme"],
+            year=document["year"],
+            snippet=snippet,
+        )
+
+    def facets(self, query, counts):
+        """Every facet's values with labels, in reading order; selected values always shown."""
+        facets = {}
+        for facet, labels in facet_labels().items():
+            facet_counts = counts.get(facet, {})
+            selected = set(query.selected_values(facet))
+            values = [
+                FacetValue(value, label, facet_counts.get(value, 0), value in selected)
+                for value, label in labels
+                if value in facet_counts or value in selected
+            ]
+            known = {value for value, _ in labels}
+            values += [
+                FacetValue(value, value, count, value in selected)
+                for value, count in sorted(facet_counts.items(), reverse=facet == "year")
+                if value not in known
+            ]
+            facets[facet] = values
+        return facets
+
+
+def facet_labels():
+    """(value, label) pairs per facet, in the order readers see them."""
+    return {
+        "theme": list(Theme.objects.values_list("slug", "name")),
+        "city": list(CityPage.objects.live().order_by("title").values_list("slug", "title")),
+        "country": sorted(EUROPEAN_COUNTRIES, key=lambda pair: pair[1]),
+        "channel": list(Channel.objects.order_by("name").values_list("slug", "name")),
+        "type": list(TYPE_LABELS.items()),
+        "year": [],
+    }
+
+
+@lru_cache(maxsize=1)
+def build_service(elasticsearch_url, index_prefix, timeout, breaker_seconds):
+    primary = None
+    if elasticsearch_url:
+        from .backends.elasticsearch import ElasticsearchBackend
+
+        primary = ElasticsearchBackend(
+            url=elasticsearch_url, index_prefix=index_prefix, timeout=timeout
+        )
+    return SearchService(primary=primary, breaker_seconds=breaker_seconds)
+
+
+def get_search_service():
+    """The process's search service, as configured in settings.SEARCH."""
+    config = settings.SEARCH
+    return build_service(
+        config["ELASTICSEARCH_URL"],
+        config["INDEX_PREFIX"],
+        config["TIMEOUT"],
+        config["CIRCUIT_BREAKER_SECONDS"],
+    )

@@ -1,0 +1,74 @@
+"""The search page (/search/) and the same search as JSON (/api/search/)."""
+
+import dataclasses
+
+from django.core.paginator import Paginator
+from django.http import JsonResponse
+from django.shortcuts import render
+
+from wagtail.models import Locale
+
+from .forms import SearchForm
+from .query import FACETS
+from .service import get_search_service
+
+
+def run_search(request):
+    """Validate the GET parameters and search; a page past the end shows the last page."""
+    form = SearchForm(request.GET)
+    query = form.to_query(locale=Locale.get_active().language_code)
+    service = get_search_service()
+    results = service.search(query)
+    if query.page > results.pages:
+        results = service.search(dataclasses.replace(query, page=results.pages))
+    return form, results
+
+
+def search_page(request):
+    form, results = run_search(request)
+    query = results.query
+    return render(
+        request,
+        "search/search_page.html",
+        {
+            "form": form,
+            "results": results,
+            "facets": [
+                (facet, form.fields[facet].label, results.facets[facet]) for facet in FACETS
+            ],
+            "is_filtered": any(query.selected.values()),
+            # A Page over the result count drives the shared pagination links.
+            "listing": Paginator(range(results.total), query.page_size).get_page(query.page),
+        },
+    )
+
+
+def search_api(request):
+    _, results = run_search(request)
+    query = results.query
+    return JsonResponse(
+        {
+            "query": query.text,
+            "total": results.total,
+            "page": query.page,
+            "pages": results.pages,
+            "sort": query.sort,
+            "results": [
+                {
+                    "title": hit.title,
+                    "url": request.build_absolute_uri(hit.url),
+                    "type": hit.type,
+                    "city": hit.city,
+                    "themes": hit.themes,
+                    "year": hit.year,
+                    "snippet": str(hit.snippet),
+                }
+                for hit in results.hits
+            ],
+            "facets": {
+                facet: [dataclasses.asdict(value) for value in values]
+                for facet, values in results.facets.items()
+            },
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
