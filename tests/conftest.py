@@ -1,5 +1,9 @@
 """Shared fixtures: the site tree every page test needs, built with factories."""
 
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
+
 from wagtail.models import Page, Site
 
 import pytest
@@ -56,3 +60,17 @@ def themes(db):
         slug: ThemeFactory(name=slug.title(), slug=slug, sort_order=order)
         for order, slug in enumerate(("governance", "environment", "inclusion", "economy"), 1)
     }
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo content, loaded once for this module and rolled back after it.
+
+    Each test runs in its own savepoint inside this transaction, so a test that changes
+    something does not leak into the next one.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo_content", verbosity=0)
+        yield
+        transaction.set_rollback(True)
+    cache.clear()

@@ -14,6 +14,8 @@ from search.snippets import END, START, marked_to_html, plain_snippet
 
 from .base import SearchBackend
 
+# Between the summary's and the body's snippets in one column (a character no one types).
+SEPARATOR = "\x1e"
 DOCUMENTS = IndexedDocument._meta.db_table
 FACET_VALUES = IndexedFacetValue._meta.db_table
 
@@ -30,7 +32,9 @@ class SqliteFullText:
         return "bm25(search_fulltext, 2.0, 1.0, 1.0)", []
 
     def snippet(self, terms):
-        return "snippet(search_fulltext, -1, %s, %s, '…', 32)", [START, END]
+        """The summary's snippet, then the body's: the hit shows whichever marks a word."""
+        one = "snippet(search_fulltext, {}, %s, %s, '…', 32)"
+        return f"{one.format(1)} || %s || {one.format(2)}", [START, END, SEPARATOR, START, END]
 
     def delete(self, cursor, page_ids):
         cursor.executemany(
@@ -161,7 +165,10 @@ class DatabaseBackend(SearchBackend):
             document = IndexedDocument._meta.get_field("document").from_db_value(
                 document, None, connection
             )
-            snippet = marked_to_html(marked) if marked and START in marked else None
+            marked = next(
+                (part for part in (marked or "").split(SEPARATOR) if START in part), None
+            )
+            snippet = marked_to_html(marked) if marked else None
             hits.append((document, snippet or plain_snippet(document["summary"])))
         return hits
 

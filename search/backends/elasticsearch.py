@@ -84,14 +84,29 @@ class PageSearch(FacetedSearch):
 def snippet(source, highlight):
     """The first highlighted fragment (summary before body), else the start of the summary.
 
-    No `no_match_size` is asked for: a fragment without a match would hide a body match
-    behind the summary's first words, and `plain_snippet` makes that fallback anyway.
+    No `no_match_size` is asked for, so a field has a fragment only when it matched: a
+    fragment without a match would hide a body match behind the summary's first words.
     """
     for field in ("summary", "body"):
-        fragments = highlight.get(field) or []
-        if fragments and START in fragments[0]:
-            return marked_to_html(fragments[0])
+        if fragments := highlight.get(field):
+            return marked_to_html(untrimmed(fragments[0]))
     return plain_snippet(source.get("summary"))
+
+
+def untrimmed(fragment):
+    """Put back the START or END that Elasticsearch trimmed off the ends of a fragment.
+
+    The highlighter trims each fragment with Java's `String.trim()`, which drops every
+    character up to U+0020, our control-character markers included: a match opening the
+    fragment loses its START, one closing it its END (osmem-server does the same). A
+    fragment always holds a match, so one with no marker left is a match from end to end.
+    """
+    markers = [char for char in fragment if char in (START, END)]
+    if not markers or markers[0] == END:
+        fragment = START + fragment
+    if not markers or markers[-1] == START:
+        fragment += END
+    return fragment
 
 
 class ElasticsearchBackend(SearchBackend):
@@ -130,15 +145,15 @@ class ElasticsearchBackend(SearchBackend):
         documents = list(documents)
         if not documents:
             return
-        if not self.client.indices.exists_alias(name=self.alias):
-            self.rebuild(documents)
+        if not self._has_alias():
+            self.rebuild(documents)  # the first write creates the index and its alias
             return
         bulk(self.client, self._actions(documents), chunk_size=CHUNK_SIZE, refresh="wait_for")
 
     @unavailable()
     def delete(self, page_ids):
         page_ids = list(page_ids)
-        if not page_ids or not self.client.indices.exists_alias(name=self.alias):
+        if not page_ids or not self._has_alias():
             return
         actions = ({"_op_type": "delete", "_index": self.alias, "_id": pk} for pk in page_ids)
         bulk(self.client, actions, refresh="wait_for", ignore_status=404)

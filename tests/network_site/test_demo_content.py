@@ -3,9 +3,7 @@
 import html
 import re
 
-from django.core.cache import cache
 from django.core.management import call_command
-from django.db import transaction
 
 from wagtail.documents.models import Document
 from wagtail.models import Page, ReferenceIndex, Revision, Site
@@ -31,20 +29,6 @@ PARTNERS = {
 
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """The demo content, loaded once for this module and rolled back after it.
-
-    Each test runs in its own savepoint inside this transaction, so a test that changes
-    something does not leak into the next one.
-    """
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo_content", verbosity=0)
-        yield
-        transaction.set_rollback(True)
-    cache.clear()
 
 
 def snapshot():

@@ -360,8 +360,9 @@ class Command(BaseCommand):
     def rebuild_indexes(self):
         # The index commands print one line per model; show those only with -v 2 or more.
         options = {"verbosity": max(self.verbosity - 1, 0), "stdout": self.stdout}
+        call_command("search_index", "rebuild", **options)
         call_command("update_index", **options)
-        self.say("Search index rebuilt")
+        self.say("Search indexes rebuilt (site search and admin search)")
         call_command("rebuild_references_index", **options)
         self.say("Reference index rebuilt")
 

@@ -1,0 +1,158 @@
+"""The search page and API as readers and scripts use them: results, facets, odd input."""
+
+import json
+import re
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+import pytest
+
+from casestudies.factories import CaseStudyPageFactory, UpdatePageFactory
+from search.indexer import rebuild
+
+
+@pytest.fixture
+def indexed(site_tree, tartu, ghent, themes):
+    """Three case studies and an update, indexed."""
+    CaseStudyPageFactory(
+        parent=tartu.case_studies_section,
+        title="Virtual meetings on plans",
+        summary="Citizens join virtual meetings about development plans.",
+        themes=[themes["governance"]],
+        start_year=2016,
+    )
+    CaseStudyPageFactory(
+        parent=tartu.case_studies_section,
+        title="Cycling counts",
+        summary="Bike counters publish open data.",
+        themes=[themes["environment"]],
+        start_year=2018,
+    )
+    CaseStudyPageFactory(
+        parent=ghent.case_studies_section,
+        title="Neighbourhood budgets",
+        summary="Residents vote on projects <b>online</b>.",
+        themes=[themes["governance"], themes["economy"]],
+        start_year=2017,
+    )
+    UpdatePageFactory(parent=ghent.updates_section, title="Budget vote results", date="2017-12-01")
+    rebuild()
+
+
+def api(client, query):
+    response = client.get(f"/api/search/?{query}")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    return json.loads(response.content)
+
+
+def test_the_page_shows_hits_with_marked_words_and_facets(client, indexed):
+    response = client.get("/search/?q=virtual+meetings")
+    text = response.text
+    assert "1 result for “virtual meetings”" in text
+    assert '<a href="/cities/tartu/case-studies/virtual-meetings-on-plans/">' in text
+    assert "<mark>virtual</mark> <mark>meetings</mark>" in text
+    assert 'name="theme" value="governance" checked' not in text
+
+
+def test_ticking_a_facet_keeps_it_visible_and_counts_the_others(client, indexed):
+    data = api(client, "theme=economy&city=tartu")
+    assert data["total"] == 0
+    themes = {
+        value["value"]: (value["count"], value["selected"]) for value in data["facets"]["theme"]
+    }
+    assert themes == {"governance": (1, False), "environment": (1, False), "economy": (0, True)}
+    cities = {value["value"]: value["count"] for value in data["facets"]["city"]}
+    assert cities == {"ghent": 1, "tartu": 0} or cities == {"ghent": 1}
+
+
+def test_the_api_answers_in_the_documented_shape(client, indexed):
+    data = api(client, "q=budget&sort=title")
+    assert set(data) == {"query", "total", "page", "pages", "sort", "results", "facets"}
+    assert data["query"] == "budget"
+    assert [hit["title"] for hit in data["results"]] == [
+        "Budget vote results",
+        "Neighbourhood budgets",
+    ]
+    hit = data["results"][1]
+    assert set(hit) == {"title", "url", "type", "city", "themes", "year", "snippet"}
+    assert hit["city"] == "Ghent"
+    assert hit["type"] == "case-study"
+    assert hit["themes"] == ["economy", "governance"]
+    assert hit["year"] == 2017
+    assert hit["url"].endswith("/cities/ghent/case-studies/neighbourhood-budgets/")
+    assert set(data["facets"]) == {"theme", "city", "country", "channel", "type", "year"}
+
+
+def test_what_editors_typed_is_escaped_in_snippets(client, indexed):
+    snippet = api(client, "q=online")["results"][0]["snippet"]
+    assert "<mark>online</mark>" in snippet
+    assert "<" not in re.sub(r"</?mark>", "", snippet)
+
+
+ODD_QUERIES = [
+    'q="unbalanced',
+    "q=(((",
+    "q=back\\slash",
+    "q=*",
+    "q=virtual AND NOT OR",
+    "q=title:virtual",
+    "q=%F0%9F%98%80",
+    "q=%00virtual%00",
+    "q=%20%20%20",
+    "q=" + "virtual " * 1500,
+    "q[]=x&q=virtual&q=meetings",
+    "page=0",
+    "page=-3",
+    "page=abc",
+    "page=999999999999",
+    "page=99",
+    "sort=nonsense",
+    "theme=nonsense&city=%00&year=1800&type=<script>",
+    "unknown=1&theme=governance&theme=governance",
+]
+
+
+@pytest.mark.parametrize("query", ODD_QUERIES)
+def test_odd_input_never_breaks_the_page(client, indexed, query):
+    response = client.get(f"/search/?{query}")
+    assert response.status_code == 200
+    assert "<script>" not in response.text.split("<main", 1)[1]
+    data = api(client, query)
+    assert 1 <= data["page"] <= data["pages"]
+    assert len(data["query"]) <= 200
+
+
+def test_a_page_past_the_end_shows_the_last_page(client, indexed):
+    data = api(client, "page=50")
+    assert data["page"] == data["pages"] == 1
+    assert data["total"] == len(data["results"]) == 6  # four pages and two cities
+
+
+def test_no_results_explain_themselves(client, indexed):
+    response = client.get("/search/?q=zeppelin")
+    assert "No results for “zeppelin”" in response.text
+    assert "Try fewer or more general words" in response.text
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_query_count_does_not_grow_with_the_number_of_hits(client, site_tree, tartu, themes):
+    url = "/search/?q=meetings&theme=governance&city=tartu"
+    CaseStudyPageFactory.create_batch(
+        2, parent=tartu.case_studies_section, summary="Meetings.", themes=[themes["governance"]]
+    )
+    rebuild()
+    client.get(url)
+    few = count_queries(client, url)
+    CaseStudyPageFactory.create_batch(
+        8, parent=tartu.case_studies_section, summary="Meetings.", themes=[themes["governance"]]
+    )
+    rebuild()
+    many = count_queries(client, url)
+    assert many == few
