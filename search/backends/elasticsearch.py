@@ -89,24 +89,8 @@ def snippet(source, highlight):
     """
     for field in ("summary", "body"):
         if fragments := highlight.get(field):
-            return marked_to_html(untrimmed(fragments[0]))
+            return marked_to_html(fragments[0])
     return plain_snippet(source.get("summary"))
-
-
-def untrimmed(fragment):
-    """Put back the START or END that Elasticsearch trimmed off the ends of a fragment.
-
-    The highlighter trims each fragment with Java's `String.trim()`, which drops every
-    character up to U+0020, our control-character markers included: a match opening the
-    fragment loses its START, one closing it its END (osmem-server does the same). A
-    fragment always holds a match, so one with no marker left is a match from end to end.
-    """
-    markers = [char for char in fragment if char in (START, END)]
-    if not markers or markers[0] == END:
-        fragment = START + fragment
-    if not markers or markers[-1] == START:
-        fragment += END
-    return fragment
 
 
 class ElasticsearchBackend(SearchBackend):

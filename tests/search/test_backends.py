@@ -14,7 +14,7 @@ from search.query import SearchQuery
 
 from .sample_documents import SAMPLE, document
 
-BACKENDS = ["database"]
+BACKENDS = ["database", "elasticsearch"]
 
 
 @pytest.fixture(params=BACKENDS)
