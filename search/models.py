@@ -11,7 +11,8 @@ from django.db import models
 class IndexedDocument(models.Model):
     """A searchable page as the index holds it: the document dict plus what queries sort on."""
 
-    page_id = models.BigIntegerField(primary_key=True)
+    # An integer primary key is SQLite's rowid, so joins with the full-text table are cheap.
+    page_id = models.IntegerField(primary_key=True)
     locale = models.CharField(max_length=12)
     sort_title = models.CharField(max_length=255)
     date = models.DateField(null=True)

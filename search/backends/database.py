@@ -2,8 +2,8 @@
 
 Documents are stored in `IndexedDocument`, their facet values in `IndexedFacetValue`, and
 their words in the `search_fulltext` table of the database's own kind (see the migration
-`0002_full_text_table`). A search takes three queries whatever the page size: the page of
-hits with their snippets, the total, and every facet's counts in one UNION ALL.
+`0002_full_text_table`). A search takes two queries whatever the page size: the page of hits
+with their snippets, then the total and every facet's counts in one UNION ALL.
 """
 
 from django.db import connection, transaction
@@ -25,6 +25,13 @@ class SqliteFullText:
 
     join = "JOIN search_fulltext f ON f.rowid = d.page_id"
 
+    def matching_ids(self, terms, locale):
+        return (
+            "SELECT rowid AS page_id FROM search_fulltext "
+            "WHERE search_fulltext MATCH %s AND locale = %s",
+            [" OR ".join(f'"{term}"' for term in terms), locale],
+        )
+
     def match(self, terms):
         return "search_fulltext MATCH %s", [" OR ".join(f'"{term}"' for term in terms)]
 
@@ -43,8 +50,12 @@ class SqliteFullText:
 
     def insert(self, cursor, documents):
         cursor.executemany(
-            "INSERT INTO search_fulltext (rowid, title, summary, body) VALUES (%s, %s, %s, %s)",
-            [(d["id"], d["title"], d["summary"] or "", d["body"] or "") for d in documents],
+            "INSERT INTO search_fulltext (rowid, title, summary, body, locale) "
+            "VALUES (%s, %s, %s, %s, %s)",
+            [
+                (d["id"], d["title"], d["summary"] or "", d["body"] or "", d["locale"])
+                for d in documents
+            ],
         )
 
 
@@ -53,6 +64,12 @@ class PostgresFullText:
 
     join = "JOIN search_fulltext f ON f.page_id = d.page_id"
     tsquery = "to_tsquery('search_english', %s)"
+
+    def matching_ids(self, terms, locale):
+        return (
+            f"SELECT page_id FROM search_fulltext WHERE vector @@ {self.tsquery} AND locale = %s",
+            [" | ".join(terms), locale],
+        )
 
     def match(self, terms):
         return f"f.vector @@ {self.tsquery}", [" | ".join(terms)]
@@ -72,11 +89,11 @@ class PostgresFullText:
 
     def insert(self, cursor, documents):
         cursor.executemany(
-            "INSERT INTO search_fulltext (page_id, title, summary, body, vector) VALUES "
-            "(%s, %s, %s, %s, setweight(to_tsvector('search_english', %s), 'A') "
+            "INSERT INTO search_fulltext (page_id, locale, title, summary, body, vector) VALUES "
+            "(%s, %s, %s, %s, %s, setweight(to_tsvector('search_english', %s), 'A') "
             "|| to_tsvector('search_english', %s || ' ' || %s))",
             [
-                (d["id"], d["title"], d["summary"] or "", d["body"] or "")
+                (d["id"], d["locale"], d["title"], d["summary"] or "", d["body"] or "")
                 + (d["title"], d["summary"] or "", d["body"] or "")
                 for d in documents
             ],
@@ -105,59 +122,61 @@ class DatabaseBackend(SearchBackend):
     def full_text(self):
         return FULL_TEXT[connection.vendor]()
 
-    def where(self, query, skip_facet=None):
-        """The WHERE clause of a search, with one facet's own selection left out if asked."""
-        clauses, params = ["d.locale = %s"], [query.locale]
+    def candidates(self, query):
+        """A WITH clause naming the documents of the locale that match the words (all of
+        them when there are none). Materialised: the full-text match runs once per query."""
         if query.terms:
-            match, match_params = self.full_text.match(query.terms)
-            clauses.append(
-                f"d.page_id IN (SELECT d.page_id FROM {DOCUMENTS} d "
-                f"{self.full_text.join} WHERE {match})"
-            )
-            params += match_params
+            sql, params = self.full_text.matching_ids(query.terms, query.locale)
+        else:
+            sql, params = f"SELECT page_id FROM {DOCUMENTS} WHERE locale = %s", [query.locale]
+        return f"WITH candidates AS MATERIALIZED ({sql}) ", params
+
+    def facet_filters(self, query, column, skip_facet=None):
+        """Conditions for the selected facet values: any value within a facet, every facet."""
+        clauses, params = [], []
         for facet, values in query.selected.items():
             if facet == skip_facet or not values:
                 continue
             placeholders = ", ".join(["%s"] * len(values))
             clauses.append(
-                f"d.page_id IN (SELECT document_id FROM {FACET_VALUES} "
+                f"{column} IN (SELECT document_id FROM {FACET_VALUES} "
                 f"WHERE facet = %s AND value IN ({placeholders}))"
             )
             params += [facet, *values]
-        return " AND ".join(clauses), params
+        return clauses, params
 
     def search(self, query):
         with connection.cursor() as cursor:
             hits = self.fetch_hits(cursor, query)
-            where, params = self.where(query)
-            cursor.execute(f"SELECT COUNT(*) FROM {DOCUMENTS} d WHERE {where}", params)
-            total = cursor.fetchone()[0]
-            counts = self.fetch_counts(cursor, query)
+            total, counts = self.fetch_total_and_counts(cursor, query)
         return BackendResults(total=total, hits=hits, counts=counts)
 
     def fetch_hits(self, cursor, query):
-        where, params = self.where(query)
-        terms = query.terms
-        if terms:
-            snippet, snippet_params = self.full_text.snippet(terms)
-            rank, rank_params = self.full_text.rank(terms)
-            order = f"{rank}, d.sort_title" if query.sort == "relevance" else ORDER_BY[query.sort]
-            match, match_params = self.full_text.match(terms)
+        """One page of hits, in the query's order, with their snippets."""
+        clauses, params = self.facet_filters(query, "d.page_id")
+        clauses.insert(0, "d.locale = %s")
+        params.insert(0, query.locale)
+        if query.terms:
+            snippet, snippet_params = self.full_text.snippet(query.terms)
+            match, match_params = self.full_text.match(query.terms)
+            rank, rank_params = self.full_text.rank(query.terms)
+            by_relevance = query.sort == "relevance"
+            order = f"{rank}, d.sort_title" if by_relevance else ORDER_BY[query.sort]
             sql = (
                 f"SELECT d.document, {snippet} FROM {DOCUMENTS} d {self.full_text.join} "
-                f"WHERE {match} AND {where} ORDER BY {order} LIMIT %s OFFSET %s"
+                f"WHERE {match} AND {' AND '.join(clauses)} ORDER BY {order} LIMIT %s OFFSET %s"
             )
             params = [
                 *snippet_params,
                 *match_params,
                 *params,
-                *(rank_params if query.sort == "relevance" else []),
+                *(rank_params if by_relevance else []),
             ]
         else:
             order = ORDER_BY.get(query.sort, ORDER_BY["newest"])
             sql = (
                 f"SELECT d.document, NULL FROM {DOCUMENTS} d "
-                f"WHERE {where} ORDER BY {order} LIMIT %s OFFSET %s"
+                f"WHERE {' AND '.join(clauses)} ORDER BY {order} LIMIT %s OFFSET %s"
             )
         cursor.execute(sql, [*params, query.page_size, query.offset])
         hits = []
@@ -172,22 +191,39 @@ class DatabaseBackend(SearchBackend):
             hits.append((document, snippet or plain_snippet(document["summary"])))
         return hits
 
-    def fetch_counts(self, cursor, query):
-        """Every facet's value counts in one query; each ignores its own facet's selection."""
-        selects, params = [], []
+    def fetch_total_and_counts(self, cursor, query):
+        """The number of hits and every facet's value counts, in one query.
+
+        Each facet's counts ignore that facet's own selection (disjunctive faceting). The
+        documents counted are materialised once per distinct filter: `hits` (every
+        selection applied) serves the total and each facet with nothing selected, and
+        `without_<facet>` each facet that has a selection.
+        """
+        cte, params = self.candidates(query)
+        selected = [facet for facet in FACETS if query.selected_values(facet)]
+        sets = {"hits": None, **{f"without_{facet}": facet for facet in selected}}
+        for name, skip_facet in sets.items():
+            filters, filter_params = self.facet_filters(query, "page_id", skip_facet=skip_facet)
+            where = f" WHERE {' AND '.join(filters)}" if filters else ""
+            cte += f", {name} AS MATERIALIZED (SELECT page_id FROM candidates{where})"
+            params += filter_params
+        selects = ["SELECT '', '', COUNT(*) FROM hits"]
         for facet in FACETS:
-            where, where_params = self.where(query, skip_facet=facet)
+            documents = f"without_{facet}" if facet in selected else "hits"
             selects.append(
-                f"SELECT v.facet, v.value, COUNT(*) FROM {FACET_VALUES} v "
-                f"JOIN {DOCUMENTS} d ON d.page_id = v.document_id "
-                f"WHERE v.facet = %s AND {where} GROUP BY v.facet, v.value"
+                f"SELECT v.facet, v.value, COUNT(*) FROM {documents} c "
+                f"JOIN {FACET_VALUES} v ON v.document_id = c.page_id "
+                f"WHERE v.facet = %s GROUP BY v.facet, v.value"
             )
-            params += [facet, *where_params]
-        cursor.execute(" UNION ALL ".join(selects), params)
-        counts = {facet: {} for facet in FACETS}
+            params.append(facet)
+        cursor.execute(cte + " UNION ALL ".join(selects), params)
+        total, counts = 0, {facet: {} for facet in FACETS}
         for facet, value, count in cursor.fetchall():
-            counts[facet][value] = count
-        return counts
+            if facet:
+                counts[facet][value] = count
+            else:
+                total = count
+        return total, counts
 
     @transaction.atomic
     def index(self, documents):

@@ -10,7 +10,8 @@ from django.db import migrations
 
 SQLITE_CREATE = [
     "CREATE VIRTUAL TABLE search_fulltext USING fts5("
-    "title, summary, body, tokenize = 'porter unicode61 remove_diacritics 2')",
+    "title, summary, body, locale UNINDEXED, "
+    "tokenize = 'porter unicode61 remove_diacritics 2')",
 ]
 SQLITE_DROP = ["DROP TABLE IF EXISTS search_fulltext"]
 
@@ -21,8 +22,8 @@ POSTGRES_CREATE = [
     "FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part "
     "WITH search_english_stem",
     "CREATE TABLE search_fulltext ("
-    "page_id bigint PRIMARY KEY, title text NOT NULL, summary text NOT NULL, "
-    "body text NOT NULL, vector tsvector NOT NULL)",
+    "page_id integer PRIMARY KEY, locale varchar(12) NOT NULL, title text NOT NULL, "
+    "summary text NOT NULL, body text NOT NULL, vector tsvector NOT NULL)",
     "CREATE INDEX search_fulltext_vector ON search_fulltext USING GIN (vector)",
 ]
 POSTGRES_DROP = [

@@ -7,34 +7,14 @@ copy-on-write clone per test).
 """
 
 import os
-import re
 import uuid
 
 import pytest
-from elastic_transport import Urllib3HttpNode
 from elasticsearch import Elasticsearch
 from osmem_server import OsmemError, OsmemServer
 
 from search.backends.elasticsearch import ElasticsearchBackend
-
-COMPATIBLE_MIMETYPE = re.compile(r"application/vnd\.elasticsearch\+([\w-]+); compatible-with=\d+")
-
-
-class PlainJsonNode(Urllib3HttpNode):
-    """Sends plain `application/json` (and `x-ndjson`) for osmem-server.
-
-    The official client always asks for `application/vnd.elasticsearch+json;
-    compatible-with=8`, which osmem answers with 406. Headers given to `Elasticsearch()`
-    don't help: the client rewrites them to that form just before sending, so the rewrite
-    is undone here, at the last step. Only the test client needs this.
-    """
-
-    def perform_request(self, method, target, body=None, headers=None, **kwargs):
-        headers = (headers or {}).copy()
-        for name in ("accept", "content-type"):
-            if name in headers:
-                headers[name] = COMPATIBLE_MIMETYPE.sub(r"application/\1", headers[name])
-        return super().perform_request(method, target, body=body, headers=headers, **kwargs)
+from tests.search.osmem import PlainJsonNode
 
 
 def service_missing(reason):
