@@ -9,7 +9,7 @@ MANAGE := DJANGO_SETTINGS_MODULE=network_site.settings.dev $(BIN)/python manage.
 TEST_MANAGE := DJANGO_SETTINGS_MODULE=network_site.settings.test $(BIN)/python manage.py
 
 .DEFAULT_GOAL := help
-.PHONY: help install setup run test check lint format pytest pytest-sqlite pytest-postgres lock
+.PHONY: help install setup run test check lint format pytest pytest-sqlite pytest-postgres bench lock
 
 help: ## List the targets with what each does
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -61,6 +61,9 @@ pytest-postgres: install ## The test suite on PostgreSQL at POSTGRES_TEST_URL (s
 	else \
 		echo "SKIPPED the PostgreSQL run: nothing answers at $(POSTGRES_TEST_URL) (set POSTGRES_TEST_URL)."; \
 	fi
+
+bench: install ## Search latency per backend at 1,000 and 10,000 synthetic documents
+	$(BIN)/python bench/search_latency.py --sizes 1000 10000
 
 lock: install ## Re-pin requirements.lock after changing pyproject.toml
 	$(BIN)/pip install --quiet pip-tools

@@ -47,7 +47,22 @@ class AboutPageFactory(wagtail_factories.PageFactory):
     erdf_contribution_eur = "549820.00"
 
 
-class PageWithThemesFactory(wagtail_factories.PageFactory):
+class SearchIndexedPageFactory(wagtail_factories.PageFactory):
+    """Creates pages that are in the search index, as published pages are on the site."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def _after_postgeneration(cls, instance, create, results=None):
+        super()._after_postgeneration(instance, create, results)
+        if create:
+            from search.indexer import reindex_subtree
+
+            reindex_subtree(instance.pk)
+
+
+class PageWithThemesFactory(SearchIndexedPageFactory):
     """Sets `themes` (a ParentalManyToManyField) after creation: `Factory(themes=[t1, t2])`."""
 
     class Meta:

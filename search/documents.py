@@ -91,6 +91,8 @@ def case_study_content(page):
         "theme": sorted(page.themes.values_list("slug", flat=True)),
         "channel": sorted(page.channels.values_list("slug", flat=True)),
         "year": page.start_year,
+        # "Newest" means the most recent practice, as the case study listing orders them.
+        "date": f"{page.start_year}-01-01",
     }
 
 

@@ -4,7 +4,7 @@ import re
 
 from django import forms
 
-from .query import FACETS, MAX_QUERY_LENGTH, SORTS, SearchQuery
+from .query import FACETS, MAX_QUERY_LENGTH, SORTS, SearchQuery, page_number
 from .service import facet_labels
 
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
@@ -62,8 +62,7 @@ class SearchForm(forms.Form):
         return self.cleaned_data["sort"] or None
 
     def clean_page(self):
-        page = self.cleaned_data["page"].strip()
-        return int(page) if page.isdigit() and 0 < len(page) < 7 and int(page) > 0 else 1
+        return page_number(self.cleaned_data["page"])
 
     def to_query(self, locale):
         """The validated SearchQuery; invalid parts fall back to their defaults."""

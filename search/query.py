@@ -75,6 +75,12 @@ def terms_of(text):
     return tuple(dict.fromkeys(w for w in words if w not in STOP_WORDS))[:MAX_TERMS]
 
 
+def page_number(value):
+    """A page number from a URL parameter: anything but a sensible positive number is 1."""
+    value = str(value or "").strip()
+    return int(value) if value.isdigit() and len(value) < 7 and int(value) > 0 else 1
+
+
 @dataclass(frozen=True)
 class SearchQuery:
     """A validated search: the words, the selected facet values, the order and the page."""

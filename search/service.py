@@ -6,6 +6,7 @@ failure a short circuit breaker sends searches straight to the database for a wh
 dead cluster does not cost every request a timeout.
 """
 
+import dataclasses
 import logging
 import time
 from functools import lru_cache
@@ -52,6 +53,14 @@ class SearchService:
         return [self.database] if self.primary is self.database else [self.primary, self.database]
 
     def search(self, query):
+        """Search; a page past the end gives the last page (the query in the results says
+        which page that is)."""
+        results = self.search_page(query)
+        if query.page > results.pages:
+            results = self.search_page(dataclasses.replace(query, page=results.pages))
+        return results
+
+    def search_page(self, query):
         raw, backend = None, self.database
         if self.primary is not self.database and not self.breaker.is_open:
             try:

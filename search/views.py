@@ -14,14 +14,10 @@ from .service import get_search_service
 
 
 def run_search(request):
-    """Validate the GET parameters and search; a page past the end shows the last page."""
+    """Validate the GET parameters and search."""
     form = SearchForm(request.GET)
     query = form.to_query(locale=Locale.get_active().language_code)
-    service = get_search_service()
-    results = service.search(query)
-    if query.page > results.pages:
-        results = service.search(dataclasses.replace(query, page=results.pages))
-    return form, results
+    return form, get_search_service().search(query)
 
 
 def search_page(request):

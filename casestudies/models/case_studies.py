@@ -185,7 +185,7 @@ class CaseStudyIndexPage(ListingPageMixin, Page):
     parent_page_types = ["network_site.HomePage"]
     subpage_types = []
     max_count = 1
-    listing_ordering = ["-start_year", "title"]
+    listing_type = "case-study"
 
     def get_listing_queryset(self):
         return CaseStudyPage.objects.select_related("image")

@@ -183,14 +183,22 @@ class CityToolAudit(Orderable):
         return f"{self.channel}: {self.purpose}"
 
 
-class CityCaseStudiesPage(ListingPageMixin, Page):
+class CitySectionMixin(ListingPageMixin):
+    """A city's own section lists only that city's pages."""
+
+    filter_fields = ["theme"]
+
+    def get_fixed_selection(self):
+        return {"city": (self.get_parent().slug,)}
+
+
+class CityCaseStudiesPage(CitySectionMixin, Page):
     """A city's own 'Case studies' section: the case studies of that city live below it."""
 
     parent_page_types = ["casestudies.CityPage"]
     subpage_types = ["casestudies.CaseStudyPage"]
     max_count_per_parent = 1
-    filter_fields = ["theme"]
-    listing_ordering = ["-start_year", "title"]
+    listing_type = "case-study"
 
     def get_listing_queryset(self):
         from .case_studies import CaseStudyPage
@@ -198,14 +206,13 @@ class CityCaseStudiesPage(ListingPageMixin, Page):
         return CaseStudyPage.objects.child_of(self).select_related("image")
 
 
-class CityUpdatesPage(ListingPageMixin, Page):
+class CityUpdatesPage(CitySectionMixin, Page):
     """A city's own 'Updates' section: the city's news items live below it."""
 
     parent_page_types = ["casestudies.CityPage"]
     subpage_types = ["casestudies.UpdatePage"]
     max_count_per_parent = 1
-    filter_fields = ["theme"]
-    listing_ordering = ["-date", "title"]
+    listing_type = "update"
 
     def get_listing_queryset(self):
         from .updates import UpdatePage

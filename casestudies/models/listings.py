@@ -1,34 +1,57 @@
 """The paginated, filterable list that every listing page in this app shows."""
 
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 
 from casestudies.forms import ListingFilterForm
 
 
 class ListingPageMixin:
-    """Lists live, public pages with city/theme filters and pagination.
+    """Lists pages of one type, filtered and paginated by the site's search service.
 
-    Subclasses say which pages (`get_listing_queryset`), which filters (`filter_fields`) and
-    in what order (`listing_ordering`). A page whose city is unpublished is not listed.
+    The search service decides what is listed (live, public, city published: the same rules
+    as search), the filters and the order (newest first); the page then loads those pages
+    to show them as cards. Subclasses say which type (`listing_type`), how to load the pages
+    (`get_listing_queryset`), which filters readers get (`filter_fields`) and any fixed
+    selection (`get_fixed_selection`, e.g. a city section's own city).
     """
 
     filter_fields = ["city", "theme"]
-    listing_ordering: list[str]
+    listing_type: str
     page_size = 12
 
     def get_listing_queryset(self):
         raise NotImplementedError
 
+    def get_fixed_selection(self):
+        return {}
+
     def get_context(self, request, *args, **kwargs):
+        # Imported here: the search app reads this app's models.
+        from search.query import SearchQuery, page_number
+        from search.service import get_search_service
+
         context = super().get_context(request, *args, **kwargs)
         filter_form = ListingFilterForm(request.GET, fields=self.filter_fields)
-        pages = (
-            filter_form.filter(self.get_listing_queryset().live().public())
-            .filter(city__live=True)
-            .select_related("city")
-            .prefetch_related("themes")
-            .order_by(*self.listing_ordering)
+        filter_form.is_valid()
+        selected = {"type": (self.listing_type,), **self.get_fixed_selection()}
+        for name in self.filter_fields:
+            if values := filter_form.cleaned_data.get(name):
+                selected[name] = tuple(value.slug for value in values)
+        results = get_search_service().search(
+            SearchQuery(
+                selected=selected,
+                sort="newest",
+                page=page_number(request.GET.get("page")),
+                page_size=self.page_size,
+            )
         )
+        ids = [hit.page_id for hit in results.hits]
+        pages = self.get_listing_queryset().select_related("city").prefetch_related("themes")
+        pages_by_id = pages.in_bulk(ids)
         context["filter_form"] = filter_form
-        context["listing"] = Paginator(pages, self.page_size).get_page(request.GET.get("page"))
+        context["listing"] = Page(
+            [pages_by_id[page_id] for page_id in ids if page_id in pages_by_id],
+            results.query.page,
+            Paginator(range(results.total), self.page_size),
+        )
         return context

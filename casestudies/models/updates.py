@@ -56,7 +56,7 @@ class UpdateIndexPage(ListingPageMixin, Page):
     parent_page_types = ["network_site.HomePage"]
     subpage_types = []
     max_count = 1
-    listing_ordering = ["-date", "title"]
+    listing_type = "update"
 
     def get_listing_queryset(self):
         return UpdatePage.objects.all()

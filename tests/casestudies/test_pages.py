@@ -230,6 +230,7 @@ class TestReadersSee(SitePageTestCase):
     def test_content_of_an_unpublished_city_is_not_listed(self):
         ghent = CityPageFactory(parent=self.tree["cities"], title="Ghent", slug="ghent")
         CaseStudyPageFactory(parent=ghent.case_studies_section, title="Ghent's budgets")
-        Page.objects.get(pk=ghent.pk).specific.unpublish()
+        with self.captureOnCommitCallbacks(execute=True):
+            Page.objects.get(pk=ghent.pk).specific.unpublish()
         self.client.logout()
         assert "budgets" not in self.client.get(self.tree["case_studies"].url).text
