@@ -103,12 +103,35 @@ def test_skip_link_is_the_first_stop_for_keyboard_users(page, demo_server):
     assert page.evaluate("document.activeElement.id") == "main"
 
 
-@pytest.mark.parametrize("path", ["/", "/cities/tartu/", "/case-studies/", "/toolkit/roadmap/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/cities/tartu/",
+        "/case-studies/",
+        "/toolkit/roadmap/",
+        "/search/?q=complaints+from+Facebook&theme=governance&theme=inclusion",
+    ],
+)
 def test_no_sideways_scrolling_on_a_phone(page, demo_server, path):
     page.set_viewport_size({"width": 360, "height": 800})
     page.goto(demo_server + path)
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at 360px wide"
+
+
+def test_searching_from_the_header_and_ticking_a_facet(page, demo_server):
+    page.goto(demo_server + "/about/")
+    page.get_by_label("Search the site").fill("complaints Facebook")
+    page.get_by_label("Search the site").press("Enter")
+    page.wait_for_url("**/search/?q=complaints+Facebook")
+    assert page.locator("mark").count() > 0
+    page.get_by_role("checkbox", name="Case study").check()
+    page.get_by_role("button", name="Apply").click()
+    page.wait_for_url("**type=case-study**")
+    first = page.locator(".search-results article").first.inner_text()
+    assert "Alba Iulia" in first
+    assert page.get_by_role("checkbox", name="Case study").is_checked()
 
 
 def test_filtering_case_studies_by_city(page, demo_server):
