@@ -17,14 +17,18 @@ class SearchConfig(AppConfig):
 
         from . import indexer
 
-        for signal in (page_published, page_unpublished, post_page_move):
-            signal.connect(indexer.on_page_changed, dispatch_uid=f"search-{signal!r}")
+        for name, signal in (
+            ("published", page_published),
+            ("unpublished", page_unpublished),
+            ("moved", post_page_move),
+        ):
+            signal.connect(indexer.on_page_changed, dispatch_uid=f"search-page-{name}")
         post_delete.connect(indexer.on_page_deleted, dispatch_uid="search-page-deleted")
-        for signal in (post_save, post_delete):
+        for name, signal in (("saved", post_save), ("deleted", post_delete)):
             signal.connect(
                 indexer.on_view_restriction_changed,
                 sender=PageViewRestriction,
-                dispatch_uid=f"search-restriction-{signal!r}",
+                dispatch_uid=f"search-restriction-{name}",
             )
         for model in (Theme, Channel):
             post_save.connect(

@@ -62,12 +62,19 @@ def on_view_restriction_changed(sender, instance, **kwargs):
 
 def on_taxonomy_changed(sender, instance, **kwargs):
     """A theme or channel changed (its slug is in the documents): re-index its pages."""
-    page_ids = [
-        *instance.case_studies.values_list("pk", flat=True),
-        *(instance.updates.values_list("pk", flat=True) if hasattr(instance, "updates") else []),
-        *(instance.guides.values_list("pk", flat=True) if hasattr(instance, "guides") else []),
-    ]
-    transaction.on_commit(partial(reindex_pages, page_ids))
+    transaction.on_commit(partial(reindex_pages, pages_using(instance)))
+
+
+def pages_using(term):
+    """The ids of the pages whose documents carry this theme or channel."""
+    from casestudies.models import CityToolAudit
+    from network_site.models import Theme
+
+    if isinstance(term, Theme):
+        related = (term.case_studies, term.updates, term.guides)
+        return [pk for pages in related for pk in pages.values_list("pk", flat=True)]
+    audited_by = CityToolAudit.objects.filter(channel=term).values_list("city_id", flat=True)
+    return [*term.case_studies.values_list("pk", flat=True), *audited_by]
 
 
 def rebuild(progress=None):

@@ -7,6 +7,8 @@ from wagtail.models import PageViewRestriction
 import pytest
 
 from casestudies.factories import CaseStudyPageFactory
+from casestudies.models import CityToolAudit
+from network_site.factories import ChannelFactory
 from search.query import SearchQuery
 from search.service import get_search_service
 
@@ -97,3 +99,15 @@ def test_a_renamed_theme_slug_is_reindexed(case_study, themes, django_capture_on
     with django_capture_on_commit_callbacks(execute=True):
         theme.save()
     assert found(theme=["good-governance"]) == ["Virtual meetings"]
+
+
+def test_a_renamed_channel_slug_is_reindexed_on_cities_too(
+    tartu, publish, django_capture_on_commit_callbacks
+):
+    channel = ChannelFactory(name="Facebook")
+    CityToolAudit.objects.create(city=tartu, channel=channel, purpose="News", audience="All")
+    publish(tartu)
+    channel.slug = "facebook-pages"
+    with django_capture_on_commit_callbacks(execute=True):
+        channel.save()
+    assert found(channel=["facebook-pages"]) == ["Tartu"]
