@@ -60,15 +60,6 @@ class ListingFilterForm(forms.Form):
                 self.add_error(None, f"{field.label}: {shown} not recognised.")
         return super().clean()
 
-    def filter(self, queryset):
-        """Apply the recognised filters to a queryset of city content pages."""
-        self.is_valid()
-        if cities := self.cleaned_data.get("city"):
-            queryset = queryset.filter(city__in=cities)
-        if themes := self.cleaned_data.get("theme"):
-            queryset = queryset.filter(themes__in=themes).distinct()
-        return queryset
-
     @property
     def is_filtered(self):
         return any(self.cleaned_data.get(name) for name in self.fields)

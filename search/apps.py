@@ -8,7 +8,7 @@ class SearchConfig(AppConfig):
     verbose_name = "Search"
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
+        from django.db.models.signals import post_delete, post_save, pre_delete
 
         from wagtail.models import PageViewRestriction
         from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -33,4 +33,9 @@ class SearchConfig(AppConfig):
         for model in (Theme, Channel):
             post_save.connect(
                 indexer.on_taxonomy_changed, sender=model, dispatch_uid=f"search-{model.__name__}"
+            )
+            pre_delete.connect(
+                indexer.on_taxonomy_deleted,
+                sender=model,
+                dispatch_uid=f"search-{model.__name__}-deleted",
             )

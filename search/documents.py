@@ -5,9 +5,9 @@ exactly that dict, so they search the same text and facet on the same values.
 """
 
 import hashlib
+import html
 import json
-
-from django.utils.html import strip_tags
+import re
 
 from wagtail.models import Page
 
@@ -16,6 +16,7 @@ from elasticsearch.dsl import Date, Document, Integer, Keyword, Text
 from casestudies.models import CaseStudyPage, CityPage, UpdatePage
 from toolkit.models import GuidePage, RoadmapPage
 
+TAG = re.compile(r"<[^>]*>")
 TYPE_OF_MODEL = {
     CaseStudyPage: "case-study",
     GuidePage: "guide",
@@ -32,8 +33,12 @@ def searchable_pages():
 
 
 def text_of(*parts):
-    """Plain text from rich text, StreamField text and plain strings, in one string."""
-    return " ".join(strip_tags(str(part)) for part in parts if part).strip()
+    """Plain text from rich text, StreamField text and plain strings, in one string.
+
+    Tags become spaces (so paragraphs don't run into each other) and entities characters.
+    """
+    text = " ".join(TAG.sub(" ", str(part)) for part in parts if part)
+    return " ".join(html.unescape(text).split())
 
 
 def stream_text(page, field_name):

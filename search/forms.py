@@ -69,7 +69,7 @@ class SearchForm(forms.Form):
         self.is_valid()
         data = self.cleaned_data
         text = data.get("q", "")
-        sort = data.get("sort") or ("relevance" if text else "newest")
+        sort = data.get("sort") or "relevance"
         return SearchQuery(
             text=text,
             selected={facet: data[facet] for facet in FACETS if data.get(facet)},

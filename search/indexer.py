@@ -65,6 +65,11 @@ def on_taxonomy_changed(sender, instance, **kwargs):
     transaction.on_commit(partial(reindex_pages, pages_using(instance)))
 
 
+def on_taxonomy_deleted(sender, instance, **kwargs):
+    """A theme or channel is about to go: re-index its pages once it has gone."""
+    transaction.on_commit(partial(reindex_pages, pages_using(instance)))
+
+
 def pages_using(term):
     """The ids of the pages whose documents carry this theme or channel."""
     from casestudies.models import CityToolAudit
@@ -81,7 +86,7 @@ def rebuild(progress=None):
     """Rebuild every backend's index from the live site; `progress(done)` after each page."""
     service = get_search_service()
 
-    def documents():
+    def documents(progress):
         for done, page in enumerate(searchable_pages().specific().iterator(), 1):
             document = build_document(page)
             if document:
@@ -89,5 +94,6 @@ def rebuild(progress=None):
             if progress:
                 progress(done)
 
-    for backend in service.backends:
-        backend.rebuild(documents())
+    # The database first: it must be whole even if Elasticsearch then fails.
+    for number, backend in enumerate(service.backends):
+        backend.rebuild(documents(progress if number == 0 else None))

@@ -22,6 +22,8 @@ TYPE_LABELS = {
 SORTS = {"relevance": "Relevance", "newest": "Newest first", "title": "Title"}
 
 MAX_QUERY_LENGTH = 200
+# Hits beyond this are never paged to: Elasticsearch refuses deeper pages by default.
+MAX_RESULT_WINDOW = 10_000
 MAX_TERMS = 16
 PAGE_SIZE = 10
 
@@ -78,7 +80,9 @@ def terms_of(text):
 def page_number(value):
     """A page number from a URL parameter: anything but a sensible positive number is 1."""
     value = str(value or "").strip()
-    return int(value) if value.isdigit() and len(value) < 7 and int(value) > 0 else 1
+    if value.isascii() and value.isdecimal() and len(value) < 7 and int(value) > 0:
+        return int(value)
+    return 1
 
 
 @dataclass(frozen=True)
@@ -98,10 +102,6 @@ class SearchQuery:
 
     def selected_values(self, facet):
         return self.selected.get(facet, ())
-
-    def without(self, facet):
-        """The same search with one facet's selection dropped (for disjunctive counts)."""
-        return {name: values for name, values in self.selected.items() if name != facet and values}
 
     @property
     def offset(self):
@@ -158,4 +158,5 @@ class SearchResults:
 
     @property
     def pages(self):
-        return max(1, -(-self.total // self.query.page_size))
+        reachable = min(self.total, MAX_RESULT_WINDOW)
+        return max(1, -(-reachable // self.query.page_size))

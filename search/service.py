@@ -13,13 +13,15 @@ from functools import lru_cache
 
 from django.conf import settings
 
+from wagtail.models import Page
+
 from casestudies.models import CityPage
 from network_site.countries import EUROPEAN_COUNTRIES
 from network_site.models import Channel, Theme
 
 from .backends.base import SearchUnavailable
 from .backends.database import DatabaseBackend
-from .query import TYPE_LABELS, FacetValue, Hit, SearchResults
+from .query import MAX_RESULT_WINDOW, TYPE_LABELS, FacetValue, Hit, SearchResults
 
 logger = logging.getLogger(__name__)
 
@@ -50,11 +52,16 @@ class SearchService:
     @property
     def backends(self):
         """Every backend that must hold a current index."""
-        return [self.database] if self.primary is self.database else [self.primary, self.database]
+        return [self.database] if self.primary is self.database else [self.database, self.primary]
 
     def search(self, query):
         """Search; a page past the end gives the last page (the query in the results says
-        which page that is)."""
+        which page that is). Relevance needs words: without any, the newest come first."""
+        if query.sort == "relevance" and not query.terms:
+            query = dataclasses.replace(query, sort="newest")
+        last_reachable = MAX_RESULT_WINDOW // query.page_size
+        if query.page > last_reachable:
+            query = dataclasses.replace(query, page=last_reachable)
         results = self.search_page(query)
         if query.page > results.pages:
             results = self.search_page(dataclasses.replace(query, page=results.pages))
@@ -74,10 +81,22 @@ class SearchService:
                 self.breaker.trip()
         if raw is None:
             raw = self.database.search(query)
+        # An index can lag behind the site (a missed write while a server was down): never
+        # show a page that is no longer live and public.
+        shown = set(
+            Page.objects.live()
+            .public()
+            .filter(pk__in=[document["id"] for document, _ in raw.hits])
+            .values_list("pk", flat=True)
+        )
         return SearchResults(
             query=query,
             total=raw.total,
-            hits=[self.hit(document, snippet) for document, snippet in raw.hits],
+            hits=[
+                self.hit(document, snippet)
+                for document, snippet in raw.hits
+                if document["id"] in shown
+            ],
             facets=self.facets(query, raw.counts),
             backend=backend.name,
         )
@@ -130,10 +149,11 @@ class SearchService:
                 if value in facet_counts or value in selected
             ]
             known = {value for value, _ in labels}
+            unlabelled = {value: facet_counts.get(value, 0) for value in selected - known}
+            unlabelled.update((v, c) for v, c in facet_counts.items() if v not in known)
             values += [
                 FacetValue(value, value, count, value in selected)
-                for value, count in sorted(facet_counts.items(), reverse=facet == "year")
-                if value not in known
+                for value, count in sorted(unlabelled.items(), reverse=facet == "year")
             ]
             facets[facet] = values
         return facets

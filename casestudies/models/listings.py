@@ -27,6 +27,8 @@ class ListingPageMixin:
 
     def get_context(self, request, *args, **kwargs):
         # Imported here: the search app reads this app's models.
+        from wagtail.models import Locale
+
         from search.query import SearchQuery, page_number
         from search.service import get_search_service
 
@@ -43,10 +45,17 @@ class ListingPageMixin:
                 sort="newest",
                 page=page_number(request.GET.get("page")),
                 page_size=self.page_size,
+                locale=Locale.get_active().language_code,
             )
         )
         ids = [hit.page_id for hit in results.hits]
-        pages = self.get_listing_queryset().select_related("city").prefetch_related("themes")
+        pages = (
+            self.get_listing_queryset()
+            .live()
+            .public()
+            .select_related("city")
+            .prefetch_related("themes")
+        )
         pages_by_id = pages.in_bulk(ids)
         context["filter_form"] = filter_form
         context["listing"] = Page(

@@ -75,7 +75,11 @@ class PostgresFullText:
         return f"f.vector @@ {self.tsquery}", [" | ".join(terms)]
 
     def rank(self, terms):
-        return f"ts_rank_cd(f.vector, {self.tsquery}) DESC", [" | ".join(terms)]
+        # Weights for D, C, B, A: the title (A) counts double the rest (D).
+        return (
+            f"ts_rank_cd('{{0.5, 0.5, 0.5, 1.0}}', f.vector, {self.tsquery}) DESC",
+            [" | ".join(terms)],
+        )
 
     def snippet(self, terms):
         options = f"StartSel={START}, StopSel={END}, MaxWords=35, MinWords=15, MaxFragments=1"

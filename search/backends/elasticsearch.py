@@ -130,8 +130,9 @@ class ElasticsearchBackend(SearchBackend):
         if not documents:
             return
         if not self._has_alias():
-            self.rebuild(documents)  # the first write creates the index and its alias
-            return
+            # No index yet: a one-page index would answer every search with that page. The
+            # database answers until `search_index rebuild` creates the index.
+            raise SearchUnavailable(f"No index {self.alias} yet: run search_index rebuild.")
         bulk(self.client, self._actions(documents), chunk_size=CHUNK_SIZE, refresh="wait_for")
 
     @unavailable()

@@ -111,3 +111,27 @@ def test_a_renamed_channel_slug_is_reindexed_on_cities_too(
     with django_capture_on_commit_callbacks(execute=True):
         channel.save()
     assert found(channel=["facebook-pages"]) == ["Tartu"]
+
+
+def test_paragraphs_and_entities_are_read_as_text(tartu, themes, publish):
+    publish(
+        CaseStudyPageFactory(
+            parent=tartu.case_studies_section,
+            title="Paragraphs",
+            summary="Short.",
+            challenge="<p>We held meetings</p><p>Citizens &amp; R&amp;D teams</p>",
+            themes=[themes["governance"]],
+        )
+    )
+    assert found("meetings") == ["Paragraphs"]
+    assert found("amp") == []
+
+
+def test_a_deleted_theme_is_dropped_from_the_documents(
+    case_study, themes, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        themes["governance"].delete()
+    assert found("meetings") == ["Virtual meetings"]
+    results = get_search_service().search(SearchQuery(text="meetings"))
+    assert results.facets["theme"] == []

@@ -5,11 +5,11 @@ import logging
 import pytest
 from elasticsearch import Elasticsearch
 
+from casestudies.factories import CaseStudyPageFactory
 from search.backends.database import DatabaseBackend
+from search.documents import build_document, searchable_pages
 from search.query import SearchQuery
 from search.service import SearchService
-
-from .sample_documents import SAMPLE
 
 pytestmark = pytest.mark.django_db
 
@@ -20,25 +20,44 @@ def dead_client():
 
 
 @pytest.fixture
-def service(elasticsearch_backend):
+def service(elasticsearch_backend, tartu, ghent, themes):
+    for title, city, year in (
+        ("Virtual meetings", tartu, 2016),
+        ("Meetings online", ghent, 2018),
+        ("Budget votes", ghent, 2017),
+    ):
+        CaseStudyPageFactory(
+            parent=city.case_studies_section,
+            title=title,
+            summary=f"{title}.",
+            start_year=year,
+            themes=[themes["governance"]],
+        )
+    documents = [build_document(page) for page in searchable_pages().specific()]
     service = SearchService(primary=elasticsearch_backend, breaker_seconds=30)
-    service.index(SAMPLE)
+    for backend in service.backends:
+        backend.rebuild(documents)
     return service
 
 
+def titles(results):
+    return [hit.title for hit in results.hits]
+
+
 def test_elasticsearch_answers_while_it_is_up(service):
-    results = service.search(SearchQuery(text="meetings"))
+    results = service.search(SearchQuery(text="meetings", sort="title"))
     assert results.backend == "elasticsearch"
-    assert {hit.page_id for hit in results.hits} == {2, 6}
+    assert titles(results) == ["Meetings online", "Virtual meetings"]
 
 
 def test_the_database_answers_when_elasticsearch_goes_down(service, caplog):
-    first = service.search(SearchQuery(text="meetings", selected={"city": ("tartu",)}))
+    query = SearchQuery(text="meetings", selected={"city": ("tartu",)})
+    first = service.search(query)
     service.primary.client = dead_client()
     with caplog.at_level(logging.WARNING, logger="search.service"):
-        second = service.search(SearchQuery(text="meetings", selected={"city": ("tartu",)}))
+        second = service.search(query)
     assert (first.backend, second.backend) == ("elasticsearch", "database")
-    assert [hit.page_id for hit in second.hits] == [hit.page_id for hit in first.hits]
+    assert titles(second) == titles(first) == ["Virtual meetings"]
     assert second.facets == first.facets
     assert "elasticsearch failed; the database answers" in caplog.text
 
@@ -53,8 +72,28 @@ def test_the_breaker_skips_a_dead_cluster_for_a_while(service, monkeypatch):
 
 
 def test_publishing_still_works_when_elasticsearch_is_down(service, caplog):
+    page_id = service.search(SearchQuery(text="budget")).hits[0].page_id
     service.primary.client = dead_client()
     with caplog.at_level(logging.ERROR, logger="search.service"):
-        service.delete([1])
+        service.delete([page_id])
     assert "missed an update" in caplog.text
-    assert 1 not in DatabaseBackend().digests()
+    assert page_id not in DatabaseBackend().digests()
+
+
+def test_stop_words_alone_list_the_newest_on_either_backend(service):
+    on_elasticsearch = service.search(
+        SearchQuery(text="the of and", selected={"type": ("case-study",)})
+    )
+    service.primary.client = dead_client()
+    on_database = service.search(
+        SearchQuery(text="the of and", selected={"type": ("case-study",)})
+    )
+    assert on_elasticsearch.query.sort == on_database.query.sort == "newest"
+    assert titles(on_elasticsearch) == titles(on_database)
+    assert titles(on_database) == ["Meetings online", "Budget votes", "Virtual meetings"]
+
+
+def test_a_page_deeper_than_elasticsearch_allows_is_the_last_reachable_one(service):
+    results = service.search(SearchQuery(page=5000, page_size=10))
+    assert results.backend == "elasticsearch"
+    assert results.query.page == 1
