@@ -11,32 +11,9 @@ import pytest
 
 from search.backends.base import SearchUnavailable
 from search.backends.elasticsearch import ElasticsearchBackend
-from search.documents import digest
 from search.query import SearchQuery
 
-
-def document(pk, title, **fields):
-    """A dict shaped like `build_document`'s."""
-    doc = {
-        "id": pk,
-        "locale": "en",
-        "type": "case-study",
-        "title": title,
-        "sort_title": title.casefold(),
-        "url": f"/pages/{pk}/",
-        "city": None,
-        "city_name": None,
-        "country": None,
-        "theme": [],
-        "channel": [],
-        "year": None,
-        "date": None,
-        "summary": "",
-        "body": "",
-        **fields,
-    }
-    doc["digest"] = digest(doc)
-    return doc
+from .sample_documents import document
 
 
 def titles(backend, **query):
