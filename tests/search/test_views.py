@@ -10,6 +10,7 @@ import pytest
 
 from casestudies.factories import CaseStudyPageFactory, UpdatePageFactory
 from search.indexer import rebuild
+from search.service import build_service
 
 
 @pytest.fixture
@@ -160,3 +161,18 @@ def test_query_count_does_not_grow_with_the_number_of_hits(client, site_tree, ta
     rebuild()
     many = count_queries(client, url)
     assert many == few
+
+
+def test_the_page_answers_when_the_configured_cluster_is_down(client, indexed, settings):
+    """With ELASTICSEARCH_URL pointing at a dead cluster, readers still get results."""
+    settings.SEARCH = {**settings.SEARCH, "ELASTICSEARCH_URL": "http://127.0.0.1:9"}
+    build_service.cache_clear()
+    try:
+        data = api(client, "q=budget")
+        assert {hit["title"] for hit in data["results"]} == {
+            "Budget vote results",
+            "Neighbourhood budgets",
+        }
+        assert client.get("/search/?q=budget").status_code == 200
+    finally:
+        build_service.cache_clear()
