@@ -50,10 +50,10 @@ class SearchForm(forms.Form):
 
     def __init__(self, data, *args, **kwargs):
         super().__init__(data, *args, **kwargs)
-        labels = facet_labels()
+        self.labels = facet_labels()
         for facet in FACETS:
             self.fields[facet] = KnownValuesField(
-                choices=labels[facet],
+                choices=self.labels[facet],
                 accept=YEAR.match if facet == "year" else None,
                 label=facet.title(),
             )

@@ -54,20 +54,24 @@ class SearchService:
         """Every backend that must hold a current index."""
         return [self.database] if self.primary is self.database else [self.database, self.primary]
 
-    def search(self, query):
+    def search(self, query, labels=None):
         """Search; a page past the end gives the last page (the query in the results says
-        which page that is). Relevance needs words: without any, the newest come first."""
+        which page that is). Relevance needs words: without any, the newest come first.
+
+        `labels` are the facet labels (`facet_labels()`), when the caller has read them.
+        """
+        labels = labels or facet_labels()
         if query.sort == "relevance" and not query.terms:
             query = dataclasses.replace(query, sort="newest")
         last_reachable = MAX_RESULT_WINDOW // query.page_size
         if query.page > last_reachable:
             query = dataclasses.replace(query, page=last_reachable)
-        results = self.search_page(query)
+        results = self.search_page(query, labels)
         if query.page > results.pages:
-            results = self.search_page(dataclasses.replace(query, page=results.pages))
+            results = self.search_page(dataclasses.replace(query, page=results.pages), labels)
         return results
 
-    def search_page(self, query):
+    def search_page(self, query, labels):
         raw, backend = None, self.database
         if self.primary is not self.database and not self.breaker.is_open:
             try:
@@ -97,7 +101,7 @@ class SearchService:
                 for document, snippet in raw.hits
                 if document["id"] in shown
             ],
-            facets=self.facets(query, raw.counts),
+            facets=self.facets(query, raw.counts, labels),
             backend=backend.name,
         )
 
@@ -137,10 +141,10 @@ class SearchService:
             snippet=snippet,
         )
 
-    def facets(self, query, counts):
+    def facets(self, query, counts, labels_by_facet):
         """Every facet's values with labels, in reading order; selected values always shown."""
         facets = {}
-        for facet, labels in facet_labels().items():
+        for facet, labels in labels_by_facet.items():
             facet_counts = counts.get(facet, {})
             selected = set(query.selected_values(facet))
             values = [

@@ -17,7 +17,7 @@ def run_search(request):
     """Validate the GET parameters and search."""
     form = SearchForm(request.GET)
     query = form.to_query(locale=Locale.get_active().language_code)
-    return form, get_search_service().search(query)
+    return form, get_search_service().search(query, labels=form.labels)
 
 
 def search_page(request):
