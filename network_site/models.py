@@ -6,7 +6,7 @@ from django.utils.functional import cached_property
 
 from wagtail.admin.panels import InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PagePermissionTester
 from wagtail.search import index
 
 from modelcluster.fields import ParentalKey
@@ -85,6 +85,17 @@ class SampleContentMixin(models.Model):
         abstract = True
 
 
+class SiteRootPermissionTester(PagePermissionTester):
+    """Only administrators may delete, move or unpublish the home page: any of these takes
+    the whole site down. Editors may still edit and publish it."""
+
+    def can_delete(self, ignore_bulk=False):
+        return self.user.is_superuser and super().can_delete(ignore_bulk)
+
+    def can_unpublish(self):
+        return self.user.is_superuser and super().can_unpublish()
+
+
 class HomePage(Page):
     """The front page: what the network is, editors' picks, latest updates and the partners."""
 
@@ -113,6 +124,9 @@ class HomePage(Page):
         "toolkit.ToolkitPage",
     ]
     max_count = 1
+
+    def permissions_for_user(self, user):
+        return SiteRootPermissionTester(user, self)
 
     @cached_property
     def featured(self):

@@ -1,3 +1,7 @@
+from django.db.models import Q
+
+from wagtail import hooks
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -31,3 +35,16 @@ class TaxonomyViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyViewSetGroup)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def hide_unpublished_pages_from_others(pages, request):
+    """The page chooser lists a page that is not live only to people who may edit it.
+
+    Wagtail's chooser lists every page; without this a partner choosing a link target
+    could browse to another city and read the titles of its drafts.
+    """
+    if request.user.is_superuser:
+        return pages
+    editable = PagePermissionPolicy().instances_user_has_permission_for(request.user, "change")
+    return pages.filter(Q(live=True) | Q(pk__in=editable.values("pk")))

@@ -74,3 +74,30 @@ def demo(django_db_setup, django_db_blocker):
         yield
         transaction.set_rollback(True)
     cache.clear()
+
+
+@pytest.fixture
+def roles(site_tree, tartu, ghent):
+    """The Editors and the Tartu and Ghent partner groups, as `setup_roles` makes them."""
+    from network_site.roles import setup_roles
+
+    editors, partner_groups = setup_roles()
+    return {"editors": editors, **{group.name: group for group in partner_groups}}
+
+
+def make_user(django_user_model, username, group):
+    user = django_user_model.objects.create_user(
+        username=username, email=f"{username}@example.org", password="x"
+    )
+    user.groups.add(group)
+    return user
+
+
+@pytest.fixture
+def editor(roles, django_user_model):
+    return make_user(django_user_model, "editor", roles["editors"])
+
+
+@pytest.fixture
+def tartu_partner(roles, django_user_model):
+    return make_user(django_user_model, "partner-tartu", roles["Partner – Tartu"])

@@ -17,43 +17,9 @@ from casestudies.models import (
     UpdatePage,
 )
 from network_site.factories import ChannelFactory
+from tests.forms import case_study_form, city_form
 from tests.pages import SitePageTestCase
 from toolkit.factories import GuidePageFactory
-
-
-def city_form(title, **extra):
-    return nested_form_data(
-        {
-            "title": title,
-            "country": "ES",
-            "role": "partner",
-            "latitude": "37.99220",
-            "longitude": "-1.13070",
-            "summary": f"{title} is a partner city.",
-            "tool_audit": inline_formset([]),
-            **extra,
-        }
-    )
-
-
-def case_study_form(title, themes, **extra):
-    return nested_form_data(
-        {
-            "title": title,
-            "summary": "Citizens join meetings online.",
-            "challenge": rich_text("<p>Few people came to public hearings.</p>"),
-            "approach": rich_text("<p>Meetings moved online.</p>"),
-            "results": rich_text("<p>More people took part.</p>"),
-            "lessons_learned": rich_text(""),
-            "transferability": rich_text(""),
-            "figures": inline_formset([]),
-            "status": "completed",
-            "start_year": "2016",
-            "end_year": "2018",
-            "themes": tuple(theme.pk for theme in themes),
-            **extra,
-        }
-    )
 
 
 class TestPageTree(SitePageTestCase):

@@ -1,0 +1,267 @@
+"""Who may do what in the admin: the Editors, one partner group per city, and the review.
+
+The roles are Wagtail groups with page and collection permissions, so Wagtail itself
+enforces them everywhere in the admin. `manage.py setup_roles` applies this module and can
+be run any number of times: each run makes the groups, permissions and workflow match what
+is written here, and leaves users and their group memberships alone.
+
+- **Editors** edit and publish every page below the home page, manage the taxonomy
+  snippets and the curated collections, manage every image and document, and review what
+  partners submit. A separate reviewers group would hold the same people, so there is none.
+- **Partner – <City>** (one per partner city) may add and change pages under their own
+  city page only: the city's profile, its case studies and its updates. They cannot
+  publish: they submit their work to the "Partner review" workflow, which the Editors
+  approve or send back with a comment. They upload images and documents into their city's
+  own media collection and can choose only those.
+
+The city a partner group works for is the city page its page permissions are on; there is
+no second place where that is recorded.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Site,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+EDITORS = "Editors"
+PARTNER_GROUP_PREFIX = "Partner – "
+REVIEW_WORKFLOW = "Partner review"
+REVIEW_TASK = "Editorial review"
+
+EDITOR_PAGE_PERMISSIONS = (
+    "add_page",
+    "change_page",
+    "publish_page",
+    "bulk_delete_page",
+    "lock_page",
+    "unlock_page",
+)
+PARTNER_PAGE_PERMISSIONS = ("add_page", "change_page")
+
+EDITOR_MEDIA_PERMISSIONS = (
+    "wagtailimages.add_image",
+    "wagtailimages.change_image",
+    "wagtailimages.choose_image",
+    "wagtailimages.delete_image",
+    "wagtaildocs.add_document",
+    "wagtaildocs.change_document",
+    "wagtaildocs.choose_document",
+    "wagtaildocs.delete_document",
+)
+# Partners add and choose media in their own collection. They get no change or delete
+# permission on it: replacing or deleting an image used by a live page would change that
+# page without review. (Wagtail still lets anyone edit the media they uploaded themselves.)
+PARTNER_MEDIA_PERMISSIONS = (
+    "wagtailimages.add_image",
+    "wagtailimages.choose_image",
+    "wagtaildocs.add_document",
+    "wagtaildocs.choose_document",
+)
+
+EDITOR_MODEL_PERMISSIONS = (
+    "wagtailadmin.access_admin",
+    *(
+        f"{app}.{action}_{model}"
+        for app, model in (
+            ("network_site", "theme"),
+            ("network_site", "channel"),
+        )
+        for action in ("add", "change", "delete", "view")
+    ),
+)
+PARTNER_MODEL_PERMISSIONS = ("wagtailadmin.access_admin",)
+
+
+def partner_group_name(city):
+    return f"{PARTNER_GROUP_PREFIX}{city.title}"
+
+
+def get_permissions(names):
+    """The Permission rows for 'app_label.codename' names; a missing one is a programming
+    error, so it raises rather than granting less than this module says."""
+    permissions = []
+    for name in names:
+        app_label, codename = name.split(".")
+        permissions.append(
+            Permission.objects.get(content_type__app_label=app_label, codename=codename)
+        )
+    return permissions
+
+
+def page_permissions(codenames):
+    return get_permissions(f"wagtailcore.{codename}" for codename in codenames)
+
+
+def grant_exactly(
+    group,
+    *,
+    model_permissions,
+    pages=(),
+    page_codenames=(),
+    collection=None,
+    collection_permissions=(),
+):
+    """Make `group` hold exactly these permissions, removing any others it has."""
+    group.permissions.set(get_permissions(model_permissions))
+    page_perms = page_permissions(page_codenames)
+    GroupPagePermission.objects.filter(group=group).exclude(page__in=pages).delete()
+    for page in pages:
+        GroupPagePermission.objects.filter(group=group, page=page).exclude(
+            permission__in=page_perms
+        ).delete()
+        for permission in page_perms:
+            GroupPagePermission.objects.get_or_create(
+                group=group, page=page, permission=permission
+            )
+    media_perms = get_permissions(collection_permissions)
+    kept = GroupCollectionPermission.objects.filter(
+        group=group, collection=collection, permission__in=media_perms
+    )
+    GroupCollectionPermission.objects.filter(group=group).exclude(pk__in=kept).delete()
+    for permission in media_perms:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=collection, permission=permission
+        )
+
+
+def setup_editors(home):
+    """The Editors: everything below the home page, all media, the snippets."""
+    group, _ = Group.objects.get_or_create(name=EDITORS)
+    grant_exactly(
+        group,
+        model_permissions=EDITOR_MODEL_PERMISSIONS,
+        pages=[home],
+        page_codenames=EDITOR_PAGE_PERMISSIONS,
+        collection=Collection.get_first_root_node(),
+        collection_permissions=EDITOR_MEDIA_PERMISSIONS,
+    )
+    return group
+
+
+def partner_group_for(city):
+    """The city's partner group: the one whose page permissions are on the city page.
+
+    Found that way, a city renamed in the admin keeps its group (renamed to match).
+    """
+    name = partner_group_name(city)
+    group = (
+        Group.objects.filter(name__startswith=PARTNER_GROUP_PREFIX, page_permissions__page=city)
+        .distinct()
+        .first()
+    )
+    if group is None:
+        group, _ = Group.objects.get_or_create(name=name)
+    elif group.name != name:
+        group.name = name
+        group.save(update_fields=["name"])
+    return group
+
+
+def media_collection_for(city, group):
+    """The city's own image and document collection, below the root collection."""
+    collection = Collection.objects.filter(group_permissions__group=group).first()
+    if collection is None:
+        root = Collection.get_first_root_node()
+        collection = root.get_children().filter(name=city.title).first()
+        if collection is None:
+            collection = root.add_child(name=city.title)
+    elif collection.name != city.title:
+        collection.name = city.title
+        collection.save(update_fields=["name"])
+    return collection
+
+
+def setup_partner(city):
+    """The city's partner group: its own city page and its own media collection only."""
+    group = partner_group_for(city)
+    grant_exactly(
+        group,
+        model_permissions=PARTNER_MODEL_PERMISSIONS,
+        pages=[city],
+        page_codenames=PARTNER_PAGE_PERMISSIONS,
+        collection=media_collection_for(city, group),
+        collection_permissions=PARTNER_MEDIA_PERMISSIONS,
+    )
+    return group
+
+
+def setup_review_workflow(cities_index, editors):
+    """The 'Partner review' workflow on the cities' subtree, reviewed by the Editors.
+
+    A task or assignment an administrator added in the admin is kept.
+    """
+    task = GroupApprovalTask.objects.filter(name=REVIEW_TASK).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=REVIEW_TASK)
+    task.active = True
+    task.save(update_fields=["active"])
+    task.groups.add(editors)
+    workflow, _ = Workflow.objects.get_or_create(name=REVIEW_WORKFLOW)
+    if not workflow.active:
+        workflow.active = True
+        workflow.save(update_fields=["active"])
+    WorkflowTask.objects.get_or_create(
+        workflow=workflow, task=task, defaults={"sort_order": workflow.workflow_tasks.count()}
+    )
+    WorkflowPage.objects.update_or_create(page=cities_index, defaults={"workflow": workflow})
+    return workflow
+
+
+def retire_wagtail_default_moderation():
+    """Remove Wagtail's untouched default moderation, which this site replaces.
+
+    Wagtail's first migrations create a 'Moderators' group that may publish every page and
+    a 'Moderators approval' workflow on the whole tree. Here the Editors review, and only
+    partners' work needs review. The group goes while it has no members; the workflow is
+    unassigned from the tree root and disabled.
+    """
+    Group.objects.filter(name="Moderators", user__isnull=True).delete()
+    default = Workflow.objects.filter(name="Moderators approval", workflow_pages__page__depth=1)
+    for workflow in default:
+        WorkflowPage.objects.filter(workflow=workflow).delete()
+        workflow.active = False
+        workflow.save(update_fields=["active"])
+
+
+@transaction.atomic
+def setup_roles():
+    """Create or correct every role; return the Editors and the partner groups."""
+    from casestudies.models import CityIndexPage, CityPage
+
+    home = Site.objects.get(is_default_site=True).root_page
+    editors = setup_editors(home)
+    cities_index = CityIndexPage.objects.first()
+    if cities_index is not None:
+        setup_review_workflow(cities_index, editors)
+    partner_groups = [setup_partner(city) for city in CityPage.objects.order_by("title")]
+    retire_wagtail_default_moderation()
+    return editors, partner_groups
+
+
+def partner_cities(user):
+    """The city pages `user` works on as a member of a partner group, by title."""
+    from casestudies.models import CityPage
+
+    if not user.is_authenticated:
+        return CityPage.objects.none()
+    return (
+        CityPage.objects.filter(
+            group_permissions__group__user=user,
+            group_permissions__group__name__startswith=PARTNER_GROUP_PREFIX,
+        )
+        .distinct()
+        .order_by("title")
+    )
+
+
+def is_editor(user):
+    return user.is_superuser or user.groups.filter(name=EDITORS).exists()
