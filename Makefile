@@ -24,7 +24,8 @@ install: $(VENV)/.installed ## Create .venv and install the pinned dependencies
 setup: install ## Do everything `make run` does except serving
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo_content
-	$(MANAGE) ensure_dev_admin
+	$(MANAGE) setup_roles
+	$(MANAGE) ensure_dev_accounts
 
 run: setup ## Set up, load the demo content and serve on 127.0.0.1, port 8000 (or PORT)
 	@echo ""

@@ -1,4 +1,4 @@
-"""The development admin account `make run` prints: created once, never in production."""
+"""The development accounts `make run` prints: created once, never in production."""
 
 import io
 
@@ -7,26 +7,51 @@ from django.core.management import CommandError, call_command
 
 import pytest
 
+from network_site.roles import setup_roles
 
-def test_refused_without_debug(db, settings):
+
+@pytest.fixture
+def roles(tartu, ghent):
+    setup_roles()
+
+
+def test_refused_without_debug(roles, settings):
     settings.DEBUG = False
     with pytest.raises(CommandError, match="DEBUG"):
-        call_command("ensure_dev_admin")
+        call_command("ensure_dev_accounts")
     assert not get_user_model().objects.exists()
 
 
-def test_created_with_the_documented_password(client, db, settings):
+def test_an_admin_an_editor_and_a_partner_per_city(client, roles, settings):
     settings.DEBUG = True
     output = io.StringIO()
-    call_command("ensure_dev_admin", stdout=output)
-    assert "user 'admin', password 'interactive-cities'" in output.getvalue()
-    assert client.login(username="admin", password="interactive-cities")
+    call_command("ensure_dev_accounts", stdout=output)
+    assert "password 'interactive-cities'" in output.getvalue()
+    users = get_user_model().objects.order_by("username")
+    assert [
+        (user.username, user.is_superuser, [g.name for g in user.groups.all()]) for user in users
+    ] == [
+        ("admin", True, []),
+        ("editor", False, ["Editors"]),
+        ("partner-ghent", False, ["Partner – Ghent"]),
+        ("partner-tartu", False, ["Partner – Tartu"]),
+    ]
+    assert client.login(username="partner-tartu", password="interactive-cities")
 
 
-def test_an_existing_account_is_left_alone(db, settings, django_user_model):
+def test_the_password_comes_from_the_environment(client, roles, settings, monkeypatch):
     settings.DEBUG = True
-    django_user_model.objects.create_user(username="admin", password="chosen-by-me")
+    monkeypatch.setenv("DEV_ACCOUNTS_PASSWORD", "another-one")
+    call_command("ensure_dev_accounts", stdout=io.StringIO())
+    assert client.login(username="editor", password="another-one")
+
+
+def test_an_existing_account_is_left_alone(roles, settings, django_user_model):
+    settings.DEBUG = True
+    django_user_model.objects.create_user(username="editor", password="chosen-by-me")
     output = io.StringIO()
-    call_command("ensure_dev_admin", stdout=output)
-    assert "exists already and was left as it is" in output.getvalue()
-    assert django_user_model.objects.get(username="admin").check_password("chosen-by-me")
+    call_command("ensure_dev_accounts", stdout=output)
+    assert "'editor' exists already and was left as it is" in output.getvalue()
+    editor = django_user_model.objects.get(username="editor")
+    assert editor.check_password("chosen-by-me")
+    assert not editor.groups.exists()

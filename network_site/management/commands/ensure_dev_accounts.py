@@ -2,38 +2,64 @@ import os
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
-DEFAULT_USERNAME = "admin"
+from network_site.roles import EDITORS, PARTNER_GROUP_PREFIX
+
 DEFAULT_PASSWORD = "interactive-cities"  # noqa: S105 - a documented, development-only default
 
 
 class Command(BaseCommand):
-    """Create the development-only admin account, unless it exists already.
+    """Create the development accounts: an administrator, an editor and one partner per city.
 
-    The username and password come from DEV_ADMIN_USERNAME and DEV_ADMIN_PASSWORD, with
-    documented defaults. An existing account is left exactly as it is. The command refuses
-    to run unless DEBUG is on, so production settings can never create the account.
+    `admin` is a superuser, `editor` is in the Editors group and `partner-<city>` (e.g.
+    `partner-tartu`) is in that city's partner group; run `setup_roles` first. They all get
+    the password in DEV_ACCOUNTS_PASSWORD, by default 'interactive-cities'. An existing
+    account is left exactly as it is. The command refuses to run unless DEBUG is on, so
+    production settings never create accounts.
     """
 
-    help = "Create the development admin account (DEBUG only); print how to log in."
+    help = "Create the development accounts (DEBUG only) and print how to log in."
 
     def handle(self, *args, **options):
         if not settings.DEBUG:
-            raise CommandError("ensure_dev_admin only runs with DEBUG on (development settings).")
-        username = os.environ.get("DEV_ADMIN_USERNAME", DEFAULT_USERNAME)
-        password = os.environ.get("DEV_ADMIN_PASSWORD", DEFAULT_PASSWORD)
+            raise CommandError(
+                "ensure_dev_accounts only runs with DEBUG on (development settings)."
+            )
+        password = os.environ.get("DEV_ACCOUNTS_PASSWORD", DEFAULT_PASSWORD)
+        self.ensure("admin", "Site administrator", password, superuser=True)
+        self.ensure(
+            "editor", "Network editor", password, group=Group.objects.filter(name=EDITORS).first()
+        )
+        partner_groups = Group.objects.filter(name__startswith=PARTNER_GROUP_PREFIX)
+        for group in partner_groups.order_by("name"):
+            city = group.name.removeprefix(PARTNER_GROUP_PREFIX)
+            username = f"partner-{city.lower().replace(' ', '-')}"
+            self.ensure(username, f"{city} partner", password, group=group)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Development logins: admin, editor, partner-<city> (e.g. partner-tartu); "
+                f"password '{password}' for accounts created now."
+            )
+        )
+
+    def ensure(self, username, full_name, password, *, superuser=False, group=None):
         user_model = get_user_model()
         if user_model.objects.filter(username=username).exists():
-            self.stdout.write(
-                f"Admin login: user '{username}' exists already and was left as it is "
-                f"(its password is what DEV_ADMIN_PASSWORD was when it was created, "
-                f"by default '{DEFAULT_PASSWORD}')."
-            )
+            self.stdout.write(f"Account '{username}' exists already and was left as it is.")
             return
-        user_model.objects.create_superuser(
-            username=username, email=f"{username}@example.org", password=password
+        first_name, last_name = full_name.rsplit(" ", 1)
+        create = (
+            user_model.objects.create_superuser if superuser else user_model.objects.create_user
         )
-        self.stdout.write(
-            self.style.SUCCESS(f"Admin login: user '{username}', password '{password}'.")
+        user = create(
+            username=username,
+            email=f"{username}@example.org",
+            password=password,
+            first_name=first_name,
+            last_name=last_name,
         )
+        if group is not None:
+            user.groups.add(group)
+        self.stdout.write(f"Account '{username}' created ({full_name}).")
