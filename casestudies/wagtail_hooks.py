@@ -4,8 +4,10 @@ from wagtail.admin.views.pages.listing import IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.pages import PageListingViewSet
 
+from network_site.roles import partner_cities
 from toolkit.models import GuidePage
 
+from .dashboard import PartnerCityPanel
 from .models import CaseStudyPage, CityPage, UpdatePage
 
 
@@ -68,3 +70,9 @@ class NetworkContentGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_network_content_listings():
     return NetworkContentGroup()
+
+
+@hooks.register("construct_homepage_panels")
+def add_partner_city_panels(request, panels):
+    """A partner's dashboard opens on their own city's work."""
+    panels.extend(PartnerCityPanel(city) for city in partner_cities(request.user))

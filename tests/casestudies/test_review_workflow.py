@@ -1,0 +1,154 @@
+"""A partner's case study goes public only when an editor approves it.
+
+The whole path runs through the admin as the two people would use it: the partner writes
+and submits, the editor sends it back with a comment, the partner sees why, fixes it and
+submits again, and the editor approves. Readers see nothing of it until then: not the
+page, not in the listings or search, the search API or the updates feed.
+"""
+
+from django.core import mail
+from django.urls import reverse
+
+from wagtail.models import WorkflowState
+
+import pytest
+
+from casestudies.models import CaseStudyPage
+from tests.forms import case_study_form
+
+pytestmark = pytest.mark.django_db
+
+TITLE = "Neighbourhood budgets decided on Telegram"
+
+
+@pytest.fixture
+def site(site_tree, tartu, themes, roles, case_study_index):
+    return site_tree
+
+
+@pytest.fixture
+def case_study_index(site_tree):
+    return site_tree["case_studies"]
+
+
+def public_places(client, tartu):
+    """Every public place a case study shows up in, as the text a reader gets."""
+    urls = [
+        "/case-studies/",
+        tartu.url,
+        f"{tartu.url}case-studies/",
+        "/search/?q=telegram",
+        "/api/search/?q=telegram",
+    ]
+    return {url: client.get(url).content.decode() for url in urls}
+
+
+def task_state_id(page):
+    state = WorkflowState.objects.for_instance(page).get(
+        status__in=[WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES]
+    )
+    return state.current_task_state_id
+
+
+def test_submission_is_private_until_an_editor_approves(
+    client, site, tartu, themes, editor, tartu_partner, django_capture_on_commit_callbacks
+):
+    section = tartu.case_studies_section
+    add_url = reverse("wagtailadmin_pages:add", args=["casestudies", "casestudypage", section.pk])
+
+    # The partner writes a case study and submits it for review.
+    client.force_login(tartu_partner)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            add_url,
+            {
+                **case_study_form(TITLE, [themes["governance"]]),
+                "slug": "telegram-budgets",
+                "action-submit": "submit",
+            },
+        )
+    assert response.status_code == 302
+    page = CaseStudyPage.objects.get(slug="telegram-budgets")
+    assert not page.live
+    assert page.city == tartu
+    assert [message.to for message in mail.outbox] == [["editor@example.org"]]
+    assert TITLE in mail.outbox[0].body
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Waiting for review" in dashboard and TITLE in dashboard
+
+    # Nothing of it is public.
+    client.logout()
+    assert client.get("/cities/tartu/case-studies/telegram-budgets/").status_code == 404
+    for url, text in public_places(client, tartu).items():
+        assert TITLE not in text and "Telegram" not in text, url
+
+    # The editor sends it back with a comment.
+    mail.outbox.clear()
+    client.force_login(editor)
+    comment = "Please add when the budgets started and how many people voted."
+    response = client.post(
+        reverse(
+            "wagtailadmin_pages:workflow_action",
+            args=[page.pk, "reject", task_state_id(page)],
+        ),
+        {"comment": comment},
+    )
+    assert response.status_code == 302
+    assert not CaseStudyPage.objects.get(pk=page.pk).live
+    assert [message.to for message in mail.outbox] == [["partner-tartu@example.org"]]
+    assert comment in mail.outbox[0].body
+
+    # The partner sees why on their dashboard, changes the page and submits it again.
+    client.force_login(tartu_partner)
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    sent_back = dashboard[dashboard.index("Sent back for changes") :]
+    assert TITLE in sent_back and comment in sent_back
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    response = client.post(
+        edit_url,
+        {
+            **case_study_form(TITLE, [themes["governance"]], start_year="2017"),
+            "slug": "telegram-budgets",
+            "action-submit": "submit",
+        },
+    )
+    assert response.status_code == 302
+    assert WorkflowState.objects.for_instance(page).get(status="in_progress")
+
+    # The editor approves: now it is public everywhere.
+    mail.outbox.clear()
+    client.force_login(editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse(
+                "wagtailadmin_pages:workflow_action",
+                args=[page.pk, "approve", task_state_id(page)],
+            )
+        )
+    page = CaseStudyPage.objects.get(pk=page.pk)
+    assert page.live and page.start_year == 2017
+    assert [message.to for message in mail.outbox] == [["partner-tartu@example.org"]]
+    client.logout()
+    assert TITLE in client.get(page.url).content.decode()
+    for url, text in public_places(client, tartu).items():
+        assert TITLE in text, url
+
+
+def test_a_partner_cannot_publish_past_the_review(client, site, tartu, themes, tartu_partner):
+    section = tartu.case_studies_section
+    client.force_login(tartu_partner)
+    response = client.get(
+        reverse("wagtailadmin_pages:add", args=["casestudies", "casestudypage", section.pk])
+    )
+    form_page = response.content.decode()
+    assert "Submit to Partner review" in form_page
+    assert 'name="action-publish"' not in form_page
+    client.post(
+        reverse("wagtailadmin_pages:add", args=["casestudies", "casestudypage", section.pk]),
+        {
+            **case_study_form(TITLE, [themes["governance"]]),
+            "slug": "telegram-budgets",
+            "action-publish": "publish",
+        },
+    )
+    assert not CaseStudyPage.objects.get(slug="telegram-budgets").live
