@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "toolkit",
     "search",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",

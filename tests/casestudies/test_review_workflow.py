@@ -3,7 +3,7 @@
 The whole path runs through the admin as the two people would use it: the partner writes
 and submits, the editor sends it back with a comment, the partner sees why, fixes it and
 submits again, and the editor approves. Readers see nothing of it until then: not the
-page, not in the listings or search, the search API or the updates feed.
+page, not in the listings or search, the search API or the feeds.
 """
 
 from django.core import mail
@@ -35,8 +35,10 @@ def public_places(client, tartu):
     """Every public place a case study shows up in, as the text a reader gets."""
     urls = [
         "/case-studies/",
+        "/case-studies/feed/",
         tartu.url,
         f"{tartu.url}case-studies/",
+        f"{tartu.url}case-studies/feed/",
         "/search/?q=telegram",
         "/api/search/?q=telegram",
     ]

@@ -1,0 +1,51 @@
+"""Atom feeds of the listings, so readers can follow new case studies and updates."""
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.utils.feedgenerator import Atom1Feed
+
+
+class ListingFeed(Feed):
+    """The newest pages of a listing page (site-wide or one city's section), newest first.
+
+    It lists what the listing lists, from the same search service: live, public pages of
+    published cities only, so a draft never reaches a feed reader.
+    """
+
+    feed_type = Atom1Feed
+    size = 20
+
+    def __init__(self, listing_page):
+        super().__init__()
+        self.listing_page = listing_page
+
+    def title(self):
+        page = self.listing_page
+        if hasattr(page, "get_fixed_selection") and page.get_fixed_selection():
+            return f"{page.get_parent().title}: {page.title} · {settings.WAGTAIL_SITE_NAME}"
+        return f"{page.title} · {settings.WAGTAIL_SITE_NAME}"
+
+    def link(self):
+        return self.listing_page.url
+
+    def subtitle(self):
+        return getattr(self.listing_page, "introduction", "") or self.title()
+
+    def items(self):
+        pages, _ = self.listing_page.search_listing({}, page_size=self.size)
+        return pages
+
+    def item_title(self, item):
+        return f"{item.city.title}: {item.title}" if item.city else item.title
+
+    def item_description(self, item):
+        return item.summary
+
+    def item_link(self, item):
+        return item.url
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at

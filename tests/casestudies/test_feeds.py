@@ -1,0 +1,54 @@
+"""Atom feeds of the listings: what readers' feed readers get."""
+
+from xml.etree import ElementTree
+
+import pytest
+
+from casestudies.factories import CaseStudyPageFactory, UpdatePageFactory
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def entries(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/atom+xml")
+    feed = ElementTree.fromstring(response.content)  # noqa: S314 - our own test response
+    return [
+        (entry.findtext(f"{ATOM}title"), entry.find(f"{ATOM}link").get("href"))
+        for entry in feed.iter(f"{ATOM}entry")
+    ]
+
+
+@pytest.fixture
+def content(tartu, ghent, themes):
+    CaseStudyPageFactory(parent=tartu.case_studies_section, title="Virtual meetings")
+    CaseStudyPageFactory(parent=ghent.case_studies_section, title="Neighbourhood budgets")
+    CaseStudyPageFactory(parent=ghent.case_studies_section, title="Unfinished", live=False)
+    UpdatePageFactory(parent=tartu.updates_section, title="Tartu joins")
+
+
+def test_the_case_studies_feed_lists_live_case_studies_newest_first(client, site_tree, content):
+    assert entries(client, "/case-studies/feed/") == [
+        (
+            "Ghent: Neighbourhood budgets",
+            "http://testserver/cities/ghent/case-studies/neighbourhood-budgets/",
+        ),
+        (
+            "Tartu: Virtual meetings",
+            "http://testserver/cities/tartu/case-studies/virtual-meetings/",
+        ),
+    ]
+
+
+def test_a_city_section_feed_holds_only_that_city(client, site_tree, content):
+    assert [title for title, _ in entries(client, "/cities/tartu/updates/feed/")] == [
+        "Tartu: Tartu joins"
+    ]
+    assert entries(client, "/cities/ghent/updates/feed/") == []
+
+
+def test_listing_pages_point_to_their_feed(client, site_tree, content):
+    html = client.get("/case-studies/").content.decode()
+    assert 'type="application/atom+xml"' in html
+    assert 'href="/case-studies/feed/"' in html
