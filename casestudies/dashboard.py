@@ -1,5 +1,6 @@
 """The partner's panel on the admin dashboard: their city's work, and where to start."""
 
+from django.db.models import Q
 from django.urls import reverse
 
 from wagtail.admin.ui.components import Component
@@ -43,7 +44,7 @@ class PartnerCityPanel(Component):
             else:
                 in_review.append(state)
         drafts = list(
-            pages.filter(has_unpublished_changes=True)
+            pages.filter(Q(has_unpublished_changes=True) | Q(live=False))
             .exclude(pk__in=pages_by_id)
             .order_by("-latest_revision_created_at")
         )

@@ -14,6 +14,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 
+from casestudies.panels import CityPanel
 from network_site.blocks import RICH_TEXT_FEATURES
 from network_site.models import SampleContentMixin
 
@@ -94,6 +95,7 @@ class CaseStudyPage(SampleContentMixin, CityContentMixin, Page):
 
     content_panels = [
         *Page.content_panels,
+        CityPanel(heading="City"),
         SampleContentMixin.sample_content_panel,
         "summary",
         FieldPanel("image"),

@@ -11,6 +11,7 @@ from wagtail.search import index
 
 from modelcluster.fields import ParentalManyToManyField
 
+from casestudies.panels import CityPanel
 from network_site.blocks import BodyBlock
 from network_site.models import SampleContentMixin
 
@@ -28,6 +29,7 @@ class UpdatePage(SampleContentMixin, CityContentMixin, Page):
 
     content_panels = [
         *Page.content_panels,
+        CityPanel(heading="City"),
         SampleContentMixin.sample_content_panel,
         "date",
         "summary",

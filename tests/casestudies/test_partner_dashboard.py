@@ -1,0 +1,84 @@
+"""What a partner sees in the admin: their own city's work, and none of another city's."""
+
+from django.urls import reverse
+
+import pytest
+
+from casestudies.factories import CaseStudyPageFactory, CityPageFactory, UpdatePageFactory
+from network_site.roles import setup_roles
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def drafts(tartu, ghent, themes):
+    return {
+        "tartu": CaseStudyPageFactory(
+            parent=tartu.case_studies_section, title="Unfinished Tartu story", live=False
+        ),
+        "ghent": UpdatePageFactory(
+            parent=ghent.updates_section, title="Unannounced Ghent news", live=False
+        ),
+    }
+
+
+def test_the_dashboard_starts_from_the_partners_city(client, roles, tartu, tartu_partner, drafts):
+    client.force_login(tartu_partner)
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Tartu: your city" in dashboard
+    new_case_study = reverse(
+        "wagtailadmin_pages:add",
+        args=["casestudies", "casestudypage", tartu.case_studies_section.pk],
+    )
+    new_update = reverse(
+        "wagtailadmin_pages:add", args=["casestudies", "updatepage", tartu.updates_section.pk]
+    )
+    assert f'href="{new_case_study}"' in dashboard
+    assert f'href="{new_update}"' in dashboard
+    drafts_list = dashboard[dashboard.index("Drafts not yet submitted") :]
+    assert "Unfinished Tartu story" in drafts_list
+    assert "Unannounced Ghent news" not in dashboard
+
+    form = client.get(new_case_study).content.decode()
+    assert "the page belongs to Tartu" in form
+
+
+def test_a_draft_city_tells_its_partners_what_comes_first(client, site_tree, django_user_model):
+    CityPageFactory(parent=site_tree["cities"], title="Bilbao", slug="bilbao", live=False)
+    _, groups = setup_roles()
+    partner = django_user_model.objects.create_user("partner-bilbao")
+    partner.groups.add(groups[0])
+    client.force_login(partner)
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Bilbao is not published yet" in dashboard
+    assert "Write a case study" not in dashboard
+
+
+def test_editors_get_no_partner_panel(client, roles, editor):
+    client.force_login(editor)
+    assert "your city" not in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/case_studies/",
+        "/admin/partner_updates/",
+        "/admin/pages/search/?q=unannounced",
+        "/admin/pages/search/?q=news",
+    ],
+)
+def test_admin_lists_never_show_another_citys_drafts(client, roles, tartu_partner, drafts, url):
+    client.force_login(tartu_partner)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "Unannounced Ghent news" not in response.content.decode()
+
+
+def test_the_page_chooser_hides_another_citys_drafts(client, roles, ghent, tartu_partner, drafts):
+    client.force_login(tartu_partner)
+    chooser = reverse("wagtailadmin_choose_page_child", args=[ghent.updates_section.pk])
+    html = client.get(chooser).content.decode()
+    assert "Unannounced Ghent news" not in html
+    own = reverse("wagtailadmin_choose_page_child", args=[drafts["tartu"].get_parent().pk])
+    assert "Unfinished Tartu story" in client.get(own).content.decode()
