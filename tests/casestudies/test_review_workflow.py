@@ -6,8 +6,13 @@ submits again, and the editor approves. Readers see nothing of it until then: no
 page, not in the listings or search, the search API or the feeds.
 """
 
+import datetime
+from unittest import mock
+
 from django.core import mail
+from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from wagtail.models import WorkflowState
 
@@ -154,3 +159,41 @@ def test_a_partner_cannot_publish_past_the_review(client, site, tartu, themes, t
         },
     )
     assert not CaseStudyPage.objects.get(slug="telegram-budgets").live
+
+
+def test_editors_schedule_publishing(
+    client, site, tartu, themes, editor, django_capture_on_commit_callbacks
+):
+    """An approved or edited page can go live later: the editor sets "Go-live date" and
+    publishes; `manage.py publish_scheduled` (run every minute in production) makes it live."""
+    section = tartu.case_studies_section
+    client.force_login(editor)
+    go_live = timezone.localtime() + datetime.timedelta(days=2)
+    response = client.post(
+        reverse("wagtailadmin_pages:add", args=["casestudies", "casestudypage", section.pk]),
+        {
+            **case_study_form(TITLE, [themes["governance"]]),
+            "slug": "telegram-budgets",
+            "go_live_at": go_live.strftime("%Y-%m-%d %H:%M"),
+            "action-publish": "publish",
+        },
+    )
+    assert response.status_code == 302
+    page = CaseStudyPage.objects.get(slug="telegram-budgets")
+    revision = page.latest_revision
+    assert not page.live
+    assert revision.approved_go_live_at is not None
+
+    call_command("publish_scheduled")
+    assert not CaseStudyPage.objects.get(pk=page.pk).live
+
+    two_days_later = timezone.now() + datetime.timedelta(days=2, minutes=1)
+    with (
+        mock.patch("django.utils.timezone.now", return_value=two_days_later),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        call_command("publish_scheduled")
+    page = CaseStudyPage.objects.get(pk=page.pk)
+    assert page.live
+    client.logout()
+    assert TITLE in client.get("/case-studies/").content.decode()
