@@ -69,14 +69,14 @@ PARTNER_MEDIA_PERMISSIONS = (
 
 EDITOR_MODEL_PERMISSIONS = (
     "wagtailadmin.access_admin",
-    *(
-        f"{app}.{action}_{model}"
-        for app, model in (
-            ("network_site", "theme"),
-            ("network_site", "channel"),
-        )
-        for action in ("add", "change", "delete", "view")
-    ),
+    "network_site.add_theme",
+    "network_site.change_theme",
+    "network_site.delete_theme",
+    "network_site.view_theme",
+    "network_site.add_channel",
+    "network_site.change_channel",
+    "network_site.delete_channel",
+    "network_site.view_channel",
 )
 PARTNER_MODEL_PERMISSIONS = ("wagtailadmin.access_admin",)
 
@@ -261,7 +261,3 @@ def partner_cities(user):
         .distinct()
         .order_by("title")
     )
-
-
-def is_editor(user):
-    return user.is_superuser or user.groups.filter(name=EDITORS).exists()
