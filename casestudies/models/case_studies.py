@@ -15,7 +15,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 
 from network_site.blocks import RICH_TEXT_FEATURES
-from network_site.models import SampleContentMixin
+from network_site.models import ChangeHistoryMixin, SampleContentMixin
 
 from .listings import ListingPageMixin
 from .mixins import CityContentMixin
@@ -31,7 +31,7 @@ class CaseStudyTag(TaggedItemBase):
     )
 
 
-class CaseStudyPage(SampleContentMixin, CityContentMixin, Page):
+class CaseStudyPage(SampleContentMixin, ChangeHistoryMixin, CityContentMixin, Page):
     """A partner city's account of one practice: the challenge, the approach and the results."""
 
     class Status(models.TextChoices):
@@ -118,6 +118,7 @@ class CaseStudyPage(SampleContentMixin, CityContentMixin, Page):
             [FieldPanel("related_guides", widget=forms.CheckboxSelectMultiple)],
             heading="Related toolkit guides",
         ),
+        ChangeHistoryMixin.change_summary_panel,
     ]
     search_fields = [
         *Page.search_fields,
