@@ -1,17 +1,23 @@
 """Site-wide pages (home, about), the shared taxonomies and the shared page mixins."""
 
+import datetime
+from itertools import islice, pairwise
+from typing import NamedTuple
+
 from django.db import models
 from django.db.models import prefetch_related_objects
+from django.db.models.fields.json import KeyTextTransform
 from django.utils.functional import cached_property
 
-from wagtail.admin.panels import InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PagePermissionTester
+from wagtail.models import Orderable, Page, PageLogEntry, PagePermissionTester
 from wagtail.search import index
 
 from modelcluster.fields import ParentalKey
 
 from .blocks import BodyBlock
+from .forms import ChangeHistoryPageForm
 
 
 class Theme(index.Indexed, models.Model):
@@ -83,6 +89,81 @@ class SampleContentMixin(models.Model):
 
     class Meta:
         abstract = True
+
+
+class PublishedChange(NamedTuple):
+    """One line of a page's public change history."""
+
+    published_at: datetime.datetime
+    summary: str
+
+
+class ChangeHistoryMixin(models.Model):
+    """Gives a page a public change history: the date and summary of each publication.
+
+    The history is read from Wagtail's audit log (every publication, including scheduled
+    ones, logs an entry pointing at the revision it published) and each revision's
+    `change_summary`, so no other table is kept and the admin's page history stays the full
+    record. Purging old revisions (`manage.py purge_revisions`) turns their summaries into
+    "Small corrections".
+    """
+
+    PUBLISH_ACTIONS = ("wagtail.publish", "wagtail.publish.scheduled")
+    HISTORY_LENGTH = 10
+
+    change_summary = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text=(
+            "What changed, in one sentence, for the page's public change history. "
+            "Leave blank for a small correction."
+        ),
+    )
+
+    change_summary_panel = FieldPanel("change_summary")
+    base_form_class = ChangeHistoryPageForm
+
+    class Meta:
+        abstract = True
+
+    def publications(self):
+        """This page's entries in the audit log for being published, newest first."""
+        return PageLogEntry.objects.filter(
+            page_id=self.pk, action__in=self.PUBLISH_ACTIONS
+        ).order_by("-timestamp", "-pk")
+
+    def has_published_summary(self, summary):
+        """Whether `summary` is the change summary of one of this page's publications."""
+        return self.publications().filter(revision__content__change_summary=summary).exists()
+
+    @cached_property
+    def change_history(self):
+        """The newest publications as readers see them, newest first (one query).
+
+        A publication without a summary reads "First published" if it is the first, and
+        "Small corrections" otherwise. So does one that repeats the summary of the
+        publication before it (a bulk publish in the admin republishes the page as it is):
+        a summary is shown once, on the publication that brought it.
+        """
+        if not self.pk:
+            return []
+        # One more row than is shown, to know whether the oldest shown is the first
+        # publication and what the publication before it said.
+        # KeyTextTransform rather than KT(): KT's lookup string cannot follow a relation.
+        publications = self.publications().values_list(
+            "timestamp", KeyTextTransform("change_summary", "revision__content")
+        )
+        rows = list(publications[: self.HISTORY_LENGTH + 1])
+        history = []
+        # Each publication with the one before it (None for the first).
+        pairs = pairwise([*rows, None])
+        for (published_at, summary), older in islice(pairs, self.HISTORY_LENGTH):
+            if older is None:
+                summary = summary or "First published"
+            elif not summary or summary == older[1]:
+                summary = "Small corrections"
+            history.append(PublishedChange(published_at, summary))
+        return history
 
 
 class SiteRootPermissionTester(PagePermissionTester):

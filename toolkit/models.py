@@ -11,7 +11,7 @@ from wagtail.search import index
 from modelcluster.fields import ParentalManyToManyField
 
 from network_site.blocks import DocumentLinkBlock
-from network_site.models import SampleContentMixin
+from network_site.models import ChangeHistoryMixin, SampleContentMixin
 
 from .blocks import GuideStepBlock, RoadmapPhaseBlock
 
@@ -35,7 +35,7 @@ class ToolkitPage(Page):
         return context
 
 
-class GuidePage(SampleContentMixin, Page):
+class GuidePage(SampleContentMixin, ChangeHistoryMixin, Page):
     """A best-practice guide: who it is for, the effort it takes and the steps to follow.
 
     Its case studies are the ones that name it under 'Related toolkit guides', so the link
@@ -77,6 +77,7 @@ class GuidePage(SampleContentMixin, Page):
         MultiFieldPanel(
             [FieldPanel("themes", widget=forms.CheckboxSelectMultiple)], heading="Taxonomy"
         ),
+        ChangeHistoryMixin.change_summary_panel,
     ]
     search_fields = [
         *Page.search_fields,

@@ -16,7 +16,7 @@ from taggit.models import TaggedItemBase
 
 from casestudies.panels import CityPanel
 from network_site.blocks import RICH_TEXT_FEATURES
-from network_site.models import SampleContentMixin
+from network_site.models import ChangeHistoryMixin, SampleContentMixin
 
 from .listings import ListingPageMixin
 from .mixins import CityContentMixin
@@ -32,7 +32,7 @@ class CaseStudyTag(TaggedItemBase):
     )
 
 
-class CaseStudyPage(SampleContentMixin, CityContentMixin, Page):
+class CaseStudyPage(SampleContentMixin, ChangeHistoryMixin, CityContentMixin, Page):
     """A partner city's account of one practice: the challenge, the approach and the results."""
 
     class Status(models.TextChoices):
@@ -120,6 +120,7 @@ class CaseStudyPage(SampleContentMixin, CityContentMixin, Page):
             [FieldPanel("related_guides", widget=forms.CheckboxSelectMultiple)],
             heading="Related toolkit guides",
         ),
+        ChangeHistoryMixin.change_summary_panel,
     ]
     search_fields = [
         *Page.search_fields,
