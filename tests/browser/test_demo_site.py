@@ -32,9 +32,11 @@ NOT_CRAWLED = ("/admin/", "/static/", "/media/")
 
 
 def crawl(page, base_url, problems):
-    """Visit every page linked from the home page, following links on the site only."""
+    """Visit every page linked from the home page, following links on the site only.
+
+    Documents and Atom feeds are fetched, not visited: they are not pages."""
     own_host = urlsplit(base_url).netloc
-    to_visit, seen, documents = ["/"], set(), set()
+    to_visit, seen, documents, feeds = ["/"], set(), set(), set()
     while to_visit:
         path = to_visit.pop()
         if path in seen:
@@ -56,11 +58,19 @@ def crawl(page, base_url, problems):
                 continue
             if link.path.startswith("/documents/"):
                 documents.add(link.path)
+            elif link.path.endswith("/feed/"):
+                feeds.add(link.path)
             else:
                 to_visit.append(link.path)
     for path in documents:
         if page.request.get(base_url + path).status != 200:
             problems.append(f"{path}: the document does not download")
+    for path in feeds:
+        response = page.request.get(base_url + path)
+        if not response.headers["content-type"].startswith("application/atom+xml"):
+            problems.append(f"{path}: not an Atom feed ({response.status})")
+    if not feeds:
+        problems.append("no listing links to its feed")
     return seen
 
 
