@@ -24,7 +24,7 @@ class PartnerCityPanel(Component):
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
         pages = Page.objects.descendant_of(self.city, inclusive=True)
-        states = (
+        states = list(
             WorkflowState.objects.active()
             .filter(
                 base_content_type=get_default_page_content_type(),
@@ -33,12 +33,11 @@ class PartnerCityPanel(Component):
             .select_related("current_task_state__finished_by", "requested_by")
             .order_by("-current_task_state__started_at")
         )
-        pages_by_id = {
-            str(page.pk): page for page in pages.filter(pk__in=states.values("object_id"))
-        }
+        # object_id is text: look the pages up by number (PostgreSQL compares no int to text).
+        pages_by_id = pages.in_bulk([int(state.object_id) for state in states])
         sent_back, in_review = [], []
         for state in states:
-            state.city_page = pages_by_id[state.object_id]
+            state.city_page = pages_by_id[int(state.object_id)]
             if state.status == WorkflowState.STATUS_NEEDS_CHANGES:
                 sent_back.append(state)
             else:
