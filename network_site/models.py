@@ -14,6 +14,26 @@ from modelcluster.fields import ParentalKey
 from .blocks import BodyBlock
 
 
+def pages_readers_may_see(page_ids):
+    """The pages among `page_ids` that readers may see, as their specific types, in the
+    order given.
+
+    Editors choose pages for the home page and for curated collections; by the time a reader
+    comes, a page may be a draft or private, or belong to a city that was unpublished (whose
+    content the listings and search leave out too): such a page is left out. The cards show
+    the city and the image of a case study: each is fetched in one query for all the cards.
+    """
+    pages = Page.objects.live().public().filter(pk__in=page_ids).specific().in_bulk()
+    chosen = [pages[page_id] for page_id in page_ids if page_id in pages]
+    prefetch_related_objects([page for page in chosen if hasattr(page, "city_id")], "city")
+    prefetch_related_objects([page for page in chosen if hasattr(page, "image_id")], "image")
+    return [
+        page
+        for page in chosen
+        if not hasattr(page, "city_id") or (page.city is not None and page.city.live)
+    ]
+
+
 class Theme(index.Indexed, models.Model):
     """One of the four URBACT improvement areas a case study, guide or update belongs to."""
 
@@ -116,15 +136,8 @@ class HomePage(Page):
 
     @cached_property
     def featured(self):
-        """The featured pages that are live and public, in the editor's order."""
-        page_ids = [item.page_id for item in self.featured_pages.all()]
-        pages = Page.objects.live().public().filter(pk__in=page_ids).specific().in_bulk()
-        featured = [pages[page_id] for page_id in page_ids if page_id in pages]
-        # Case study cards show the city and image: one query each, not one per card.
-        prefetch_related_objects(
-            [page for page in featured if hasattr(page, "city_id")], "city", "image"
-        )
-        return featured
+        """The featured pages readers may see, in the editor's order."""
+        return pages_readers_may_see([item.page_id for item in self.featured_pages.all()])
 
     def get_context(self, request, *args, **kwargs):
         from casestudies.models import CityPage, UpdatePage
