@@ -1,6 +1,8 @@
-"""Admin form helpers shared by several apps."""
+"""Admin forms shared by several apps: refusing the same choice twice in one inline list."""
 
 from django.forms.formsets import DELETION_FIELD_NAME
+
+from wagtail.admin.forms import WagtailAdminPageForm
 
 
 def refuse_repeated_choices(formset, field_name, message):
@@ -24,3 +26,16 @@ def refuse_repeated_choices(formset, field_name, message):
         if choice.pk in seen:
             form.add_error(field_name, message.format(choice))
         seen.add(choice.pk)
+
+
+class FeaturedCollectionsPageForm(WagtailAdminPageForm):
+    """The edit form of a page that features curated collections: each one at most once."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        refuse_repeated_choices(
+            self.formsets["featured_collections"],
+            "collection",
+            "“{}” is already featured on this page.",
+        )
+        return cleaned_data

@@ -12,6 +12,7 @@ from wagtail.search import index
 from modelcluster.fields import ParentalKey
 
 from .blocks import BodyBlock
+from .forms import FeaturedCollectionsPageForm
 
 
 def pages_readers_may_see(page_ids):
@@ -105,7 +106,50 @@ class SampleContentMixin(models.Model):
         abstract = True
 
 
-class HomePage(Page):
+class FeaturedCollectionsMixin:
+    """A page that features curated collections, in the order an editor sets.
+
+    The page needs an orderable subclassing `FeaturedCollection` with
+    `related_name="featured_collections"`, and `featured_collections_panel` in its panels.
+    """
+
+    base_form_class = FeaturedCollectionsPageForm
+
+    featured_collections_panel = InlinePanel(
+        "featured_collections",
+        heading="Featured curated collections",
+        label="Curated collection",
+        max_num=3,
+        help_text=(
+            "Shown in this order, each with its pages. A collection with no published, "
+            "public page is left out."
+        ),
+    )
+
+    @cached_property
+    def visible_collections(self):
+        """The featured collections that have a page readers may see, in the editor's order."""
+        featured = self.featured_collections.select_related("collection").prefetch_related(
+            "collection__items"
+        )
+        return [item.collection for item in featured if item.collection.visible_pages]
+
+
+class FeaturedCollection(Orderable):
+    """A curated collection an editor features on a page (one concrete model per page type)."""
+
+    collection = models.ForeignKey(
+        "toolkit.CuratedCollection", on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = ["collection"]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+        verbose_name = "featured curated collection"
+
+
+class HomePage(FeaturedCollectionsMixin, Page):
     """The front page: what the network is, editors' picks, latest updates and the partners."""
 
     introduction = RichTextField(
@@ -122,6 +166,7 @@ class HomePage(Page):
             max_num=6,
             help_text="Shown on the home page in this order.",
         ),
+        FeaturedCollectionsMixin.featured_collections_panel,
     ]
 
     parent_page_types = ["wagtailcore.Page"]
@@ -157,6 +202,14 @@ class HomePageFeaturedPage(Orderable):
     page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="+")
 
     panels = [PageChooserPanel("page", ["casestudies.CaseStudyPage", "toolkit.GuidePage"])]
+
+
+class HomePageFeaturedCollection(FeaturedCollection):
+    """A curated collection an editor features on the home page."""
+
+    home_page = ParentalKey(
+        HomePage, on_delete=models.CASCADE, related_name="featured_collections"
+    )
 
 
 class AboutPage(Page):

@@ -19,18 +19,27 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 
 from network_site.blocks import DocumentLinkBlock
-from network_site.models import SampleContentMixin, pages_readers_may_see
+from network_site.models import (
+    FeaturedCollection,
+    FeaturedCollectionsMixin,
+    SampleContentMixin,
+    pages_readers_may_see,
+)
 
 from .blocks import GuideStepBlock, RoadmapPhaseBlock
 from .forms import CuratedCollectionForm
 
 
-class ToolkitPage(Page):
-    """The toolkit's front page, at /toolkit/: the roadmap and every guide."""
+class ToolkitPage(FeaturedCollectionsMixin, Page):
+    """The toolkit's front page, at /toolkit/: the roadmap, featured collections, every guide."""
 
     introduction = models.TextField(blank=True, help_text="Shown above the roadmap and guides.")
 
-    content_panels = [*Page.content_panels, "introduction"]
+    content_panels = [
+        *Page.content_panels,
+        "introduction",
+        FeaturedCollectionsMixin.featured_collections_panel,
+    ]
     parent_page_types = ["network_site.HomePage"]
     subpage_types = ["toolkit.GuidePage", "toolkit.RoadmapPage"]
     max_count = 1
@@ -131,6 +140,14 @@ class RoadmapPage(SampleContentMixin, Page):
     parent_page_types = ["toolkit.ToolkitPage"]
     subpage_types = []
     max_count = 1
+
+
+class ToolkitPageFeaturedCollection(FeaturedCollection):
+    """A curated collection an editor features on the toolkit page."""
+
+    toolkit_page = ParentalKey(
+        ToolkitPage, on_delete=models.CASCADE, related_name="featured_collections"
+    )
 
 
 class CuratedCollection(index.Indexed, ClusterableModel):
