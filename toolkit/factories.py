@@ -70,6 +70,9 @@ class CuratedCollectionFactory(DjangoModelFactory):
     @factory.post_generation
     def pages(self, create, extracted, **kwargs):
         if extracted:
-            self.items = [CuratedCollectionItem(page=page) for page in extracted]
+            self.items = [
+                CuratedCollectionItem(page=page, sort_order=order)
+                for order, page in enumerate(extracted)
+            ]
             if create:
                 self.save()

@@ -188,6 +188,19 @@ def test_the_complaints_collection_is_featured_on_home_and_toolkit(client, demo)
         assert positions == sorted(positions), page.url
 
 
+def test_what_the_loader_orders_is_stored_in_that_order(demo):
+    """Without a sort_order the rows of a collection or a featured list come back in an
+    order of the database's choosing (on PostgreSQL, not the order they were added in)."""
+    home = HomePage.objects.get()
+    for rows in (
+        CuratedCollection.objects.get().items,
+        home.featured_pages,
+        home.featured_collections,
+        ToolkitPage.objects.get().featured_collections,
+    ):
+        assert list(rows.values_list("sort_order", flat=True)) == list(range(rows.count()))
+
+
 def test_the_admin_knows_where_each_guide_is_used(demo):
     """The reference index behind the admin's 'usage' view is built for the demo content."""
     for guide in GuidePage.objects.all():

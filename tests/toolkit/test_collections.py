@@ -44,7 +44,8 @@ def feature(page, *collections):
     orderable = {HomePage: HomePageFeaturedCollection, ToolkitPage: ToolkitPageFeaturedCollection}
     page = type(page).objects.get(pk=page.pk)
     page.featured_collections = [
-        orderable[type(page)](collection=collection) for collection in collections
+        orderable[type(page)](collection=collection, sort_order=order)
+        for order, collection in enumerate(collections)
     ]
     page.save_revision().publish()
     return page
@@ -209,7 +210,10 @@ class TestCuratedCollections(SitePageTestCase):
         self.client.logout()
 
         def queries_to_show(pages):
-            collection.items = [CuratedCollectionItem(page=page) for page in pages]
+            collection.items = [
+                CuratedCollectionItem(page=page, sort_order=order)
+                for order, page in enumerate(pages)
+            ]
             collection.save()
             self.client.get("/")  # The first request fills the caches (site, renditions).
             with CaptureQueriesContext(connection) as queries:

@@ -227,10 +227,12 @@ class Command(BaseCommand):
         collection = CuratedCollection.objects.filter(slug=data["slug"]).first()
         if collection is None:
             data = dict(data)
+            # Orderables made in code need their sort_order, which the admin's forms set:
+            # left empty, the order the rows come back in is up to the database.
             collection = CuratedCollection(
                 items=[
-                    CuratedCollectionItem(page=self.demo_page(kind, key))
-                    for kind, key in data.pop("pages")
+                    CuratedCollectionItem(page=self.demo_page(kind, key), sort_order=order)
+                    for order, (kind, key) in enumerate(data.pop("pages"))
                 ],
                 **data,
             )
@@ -316,16 +318,21 @@ class Command(BaseCommand):
         """Feature the demo's chosen pages and the collection on a newly created home page."""
         home = HomePage.objects.get(pk=home.pk)
         home.featured_pages = [
-            HomePageFeaturedPage(page=self.demo_page(kind, key)) for kind, key in site.FEATURED
+            HomePageFeaturedPage(page=self.demo_page(kind, key), sort_order=order)
+            for order, (kind, key) in enumerate(site.FEATURED)
         ]
-        home.featured_collections = [HomePageFeaturedCollection(collection=collection)]
+        home.featured_collections = [
+            HomePageFeaturedCollection(collection=collection, sort_order=0)
+        ]
         home.save_revision().publish()
         self.say(f"Home page: {len(site.FEATURED)} featured pages, 1 featured collection")
 
     def feature_on_toolkit(self, toolkit_page, collection):
         """Feature the collection on a newly created toolkit page."""
         toolkit_page = ToolkitPage.objects.get(pk=toolkit_page.pk)
-        toolkit_page.featured_collections = [ToolkitPageFeaturedCollection(collection=collection)]
+        toolkit_page.featured_collections = [
+            ToolkitPageFeaturedCollection(collection=collection, sort_order=0)
+        ]
         toolkit_page.save_revision().publish()
         self.say("Toolkit page: 1 featured collection")
 
