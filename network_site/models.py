@@ -17,7 +17,27 @@ from wagtail.search import index
 from modelcluster.fields import ParentalKey
 
 from .blocks import BodyBlock
-from .forms import ChangeHistoryPageForm
+from .forms import ChangeHistoryPageForm, FeaturedCollectionsPageForm
+
+
+def pages_readers_may_see(page_ids):
+    """The pages among `page_ids` that readers may see, as their specific types, in the
+    order given.
+
+    Editors choose pages for the home page and for curated collections; by the time a reader
+    comes, a page may be a draft or private, or belong to a city that was unpublished (whose
+    content the listings and search leave out too): such a page is left out. The cards show
+    the city and the image of a case study: each is fetched in one query for all the cards.
+    """
+    pages = Page.objects.live().public().filter(pk__in=page_ids).specific().in_bulk()
+    chosen = [pages[page_id] for page_id in page_ids if page_id in pages]
+    prefetch_related_objects([page for page in chosen if hasattr(page, "city_id")], "city")
+    prefetch_related_objects([page for page in chosen if hasattr(page, "image_id")], "image")
+    return [
+        page
+        for page in chosen
+        if not hasattr(page, "city_id") or (page.city is not None and page.city.live)
+    ]
 
 
 class Theme(index.Indexed, models.Model):
@@ -177,7 +197,50 @@ class SiteRootPermissionTester(PagePermissionTester):
         return self.user.is_superuser and super().can_unpublish()
 
 
-class HomePage(Page):
+class FeaturedCollectionsMixin:
+    """A page that features curated collections, in the order an editor sets.
+
+    The page needs an orderable subclassing `FeaturedCollection` with
+    `related_name="featured_collections"`, and `featured_collections_panel` in its panels.
+    """
+
+    base_form_class = FeaturedCollectionsPageForm
+
+    featured_collections_panel = InlinePanel(
+        "featured_collections",
+        heading="Featured curated collections",
+        label="Curated collection",
+        max_num=3,
+        help_text=(
+            "Shown in this order, each with its pages. A collection with no published, "
+            "public page is left out."
+        ),
+    )
+
+    @cached_property
+    def visible_collections(self):
+        """The featured collections that have a page readers may see, in the editor's order."""
+        featured = self.featured_collections.select_related("collection").prefetch_related(
+            "collection__items"
+        )
+        return [item.collection for item in featured if item.collection.visible_pages]
+
+
+class FeaturedCollection(Orderable):
+    """A curated collection an editor features on a page (one concrete model per page type)."""
+
+    collection = models.ForeignKey(
+        "toolkit.CuratedCollection", on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = ["collection"]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+        verbose_name = "featured curated collection"
+
+
+class HomePage(FeaturedCollectionsMixin, Page):
     """The front page: what the network is, editors' picks, latest updates and the partners."""
 
     introduction = RichTextField(
@@ -194,6 +257,7 @@ class HomePage(Page):
             max_num=6,
             help_text="Shown on the home page in this order.",
         ),
+        FeaturedCollectionsMixin.featured_collections_panel,
     ]
 
     parent_page_types = ["wagtailcore.Page"]
@@ -211,15 +275,8 @@ class HomePage(Page):
 
     @cached_property
     def featured(self):
-        """The featured pages that are live and public, in the editor's order."""
-        page_ids = [item.page_id for item in self.featured_pages.all()]
-        pages = Page.objects.live().public().filter(pk__in=page_ids).specific().in_bulk()
-        featured = [pages[page_id] for page_id in page_ids if page_id in pages]
-        # Case study cards show the city and image: one query each, not one per card.
-        prefetch_related_objects(
-            [page for page in featured if hasattr(page, "city_id")], "city", "image"
-        )
-        return featured
+        """The featured pages readers may see, in the editor's order."""
+        return pages_readers_may_see([item.page_id for item in self.featured_pages.all()])
 
     def get_context(self, request, *args, **kwargs):
         from casestudies.models import CityPage, UpdatePage
@@ -239,6 +296,14 @@ class HomePageFeaturedPage(Orderable):
     page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="+")
 
     panels = [PageChooserPanel("page", ["casestudies.CaseStudyPage", "toolkit.GuidePage"])]
+
+
+class HomePageFeaturedCollection(FeaturedCollection):
+    """A curated collection an editor features on the home page."""
+
+    home_page = ParentalKey(
+        HomePage, on_delete=models.CASCADE, related_name="featured_collections"
+    )
 
 
 class AboutPage(Page):

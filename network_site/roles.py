@@ -77,6 +77,10 @@ EDITOR_MODEL_PERMISSIONS = (
     "network_site.change_channel",
     "network_site.delete_channel",
     "network_site.view_channel",
+    "toolkit.add_curatedcollection",
+    "toolkit.change_curatedcollection",
+    "toolkit.delete_curatedcollection",
+    "toolkit.view_curatedcollection",
 )
 PARTNER_MODEL_PERMISSIONS = ("wagtailadmin.access_admin",)
 

@@ -71,7 +71,14 @@ def guide_form(title, **extra):
 
 
 def toolkit_form(title, **extra):
-    return nested_form_data({"title": title, "introduction": "Guides and the roadmap.", **extra})
+    return nested_form_data(
+        {
+            "title": title,
+            "introduction": "Guides and the roadmap.",
+            "featured_collections": inline_formset([]),
+            **extra,
+        }
+    )
 
 
 def home_form(title, **extra):
@@ -80,6 +87,7 @@ def home_form(title, **extra):
             "title": title,
             "introduction": rich_text("<p>Ten cities.</p>"),
             "featured_pages": inline_formset([]),
+            "featured_collections": inline_formset([]),
             **extra,
         }
     )

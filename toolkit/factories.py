@@ -1,11 +1,14 @@
 """Factories for the toolkit pages (used by the tests)."""
 
+from django.utils.text import slugify
+
 import factory
 import wagtail_factories
+from factory.django import DjangoModelFactory
 
 from network_site.factories import PageWithThemesFactory
 
-from .models import GuidePage, RoadmapPage, ToolkitPage
+from .models import CuratedCollection, CuratedCollectionItem, GuidePage, RoadmapPage, ToolkitPage
 
 
 class ToolkitPageFactory(wagtail_factories.PageFactory):
@@ -51,3 +54,25 @@ class RoadmapPageFactory(wagtail_factories.PageFactory):
             )
         ]
     )
+
+
+class CuratedCollectionFactory(DjangoModelFactory):
+    """A curated collection; `CuratedCollectionFactory(pages=[a, b])` lists a, then b."""
+
+    class Meta:
+        model = CuratedCollection
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Collection {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.title))
+    introduction = "Where to begin if your city is new to this."
+
+    @factory.post_generation
+    def pages(self, create, extracted, **kwargs):
+        if extracted:
+            self.items = [
+                CuratedCollectionItem(page=page, sort_order=order)
+                for order, page in enumerate(extracted)
+            ]
+            if create:
+                self.save()

@@ -2,26 +2,45 @@
 
 from django import forms
 from django.db import models
+from django.utils.functional import cached_property
 
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+)
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from modelcluster.fields import ParentalManyToManyField
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
 
 from network_site.blocks import DocumentLinkBlock
-from network_site.models import ChangeHistoryMixin, SampleContentMixin
+from network_site.models import (
+    ChangeHistoryMixin,
+    FeaturedCollection,
+    FeaturedCollectionsMixin,
+    SampleContentMixin,
+    pages_readers_may_see,
+)
 
 from .blocks import GuideStepBlock, RoadmapPhaseBlock
+from .forms import CuratedCollectionForm
 
 
-class ToolkitPage(Page):
-    """The toolkit's front page, at /toolkit/: the roadmap and every guide."""
+class ToolkitPage(FeaturedCollectionsMixin, Page):
+    """The toolkit's front page, at /toolkit/: the roadmap, featured collections, every guide."""
 
     introduction = models.TextField(blank=True, help_text="Shown above the roadmap and guides.")
 
-    content_panels = [*Page.content_panels, "introduction"]
+    content_panels = [
+        *Page.content_panels,
+        "introduction",
+        FeaturedCollectionsMixin.featured_collections_panel,
+    ]
     parent_page_types = ["network_site.HomePage"]
     subpage_types = ["toolkit.GuidePage", "toolkit.RoadmapPage"]
     max_count = 1
@@ -123,3 +142,76 @@ class RoadmapPage(SampleContentMixin, Page):
     parent_page_types = ["toolkit.ToolkitPage"]
     subpage_types = []
     max_count = 1
+
+
+class ToolkitPageFeaturedCollection(FeaturedCollection):
+    """A curated collection an editor features on the toolkit page."""
+
+    toolkit_page = ParentalKey(
+        ToolkitPage, on_delete=models.CASCADE, related_name="featured_collections"
+    )
+
+
+class CuratedCollection(index.Indexed, ClusterableModel):
+    """An ordered, introduced list of case studies and guides on one subject, which editors
+    feature on the home page and the toolkit page, e.g. "Start here: handling citizen
+    complaints online".
+
+    Named "curated collection" throughout, since Wagtail's own "collections" are folders of
+    images and documents.
+    """
+
+    title = models.CharField(max_length=120)
+    slug = models.SlugField(
+        max_length=80,
+        unique=True,
+        help_text=(
+            "Where the collection is featured, it can be linked to with #collection- "
+            "followed by this slug."
+        ),
+    )
+    introduction = models.TextField(
+        help_text="What the collection is for and who it helps, shown to readers above its pages."
+    )
+
+    panels = [
+        "title",
+        "slug",
+        "introduction",
+        InlinePanel(
+            "items",
+            heading="Case studies and guides",
+            label="Page",
+            help_text=(
+                "Shown in this order. Drafts and private pages are left out on the site; a "
+                "collection with none left is not shown."
+            ),
+        ),
+    ]
+    base_form_class = CuratedCollectionForm
+    search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = "curated collection"
+        verbose_name_plural = "curated collections"
+
+    def __str__(self):
+        return self.title
+
+    @cached_property
+    def visible_pages(self):
+        """The collection's pages readers may see, in the editor's order."""
+        return pages_readers_may_see([item.page_id for item in self.items.all()])
+
+
+class CuratedCollectionItem(Orderable):
+    """One case study or guide in a curated collection."""
+
+    collection = ParentalKey(CuratedCollection, on_delete=models.CASCADE, related_name="items")
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+
+    panels = [PageChooserPanel("page", ["casestudies.CaseStudyPage", "toolkit.GuidePage"])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "curated collection page"

@@ -1,4 +1,5 @@
-"""The toolkit: downloadable resources, best-practice guides and the implementation roadmap.
+"""The toolkit: downloadable resources, best-practice guides, the implementation roadmap and
+a curated collection.
 
 The network produced best practices and an implementation roadmap; the guides and the
 roadmap below are illustrative versions written for the demo site, so they are all marked
@@ -432,5 +433,24 @@ ROADMAP = {
                 "debrecen/online-consultation-on-a-new-park",
             ],
         },
+    ],
+}
+
+# Featured on the home page and the toolkit page when the loader creates those pages. Case
+# studies as "<city slug>/<case study slug>", guides by slug, in the order readers see them.
+COLLECTION = {
+    "title": "Start here: handling citizen complaints online",
+    "slug": "handling-citizen-complaints-online",
+    "introduction": (
+        "Residents write to their city wherever it is present online. Read how Alba Iulia "
+        "made sure that comments and complaints sent through its online platforms and pages, "
+        "Facebook and Twitter among them, reach the right city office. Then follow two "
+        "guides: one on routing those messages to the office in charge, and one on listing "
+        "the channels your city runs and who looks after each."
+    ),
+    "pages": [
+        ("case_study", "alba-iulia/routing-comments-and-complaints"),
+        ("guide", "routing-comments-and-complaints"),
+        ("guide", "auditing-your-citys-digital-channels"),
     ],
 }

@@ -11,8 +11,15 @@ from wagtail.models import Page, ReferenceIndex, Revision, Site
 import pytest
 
 from casestudies.models import CaseStudyPage, CityPage, CityToolAudit, UpdatePage
-from network_site.models import AboutPage, Channel, HomePage, Theme
-from toolkit.models import GuidePage, RoadmapPage
+from network_site.models import AboutPage, Channel, HomePage, HomePageFeaturedCollection, Theme
+from toolkit.models import (
+    CuratedCollection,
+    CuratedCollectionItem,
+    GuidePage,
+    RoadmapPage,
+    ToolkitPage,
+    ToolkitPageFeaturedCollection,
+)
 
 PARTNERS = {
     "Genoa": "IT",
@@ -42,6 +49,10 @@ def snapshot():
             Channel,
             Document,
             CityToolAudit,
+            CuratedCollection,
+            CuratedCollectionItem,
+            HomePageFeaturedCollection,
+            ToolkitPageFeaturedCollection,
         )
     } | {
         "latest revisions": sorted(
@@ -62,6 +73,16 @@ def test_loading_again_keeps_what_an_editor_changed(demo):
     case_study.save_revision().publish()
     call_command("load_demo_content", verbosity=0)
     assert CaseStudyPage.objects.get(pk=case_study.pk).title == "Edited by an editor"
+
+
+def test_loading_again_keeps_what_an_editor_featured(demo):
+    home = HomePage.objects.get()
+    home.featured_collections = []
+    home.save_revision().publish()
+    CuratedCollection.objects.update(title="Renamed by an editor")
+    call_command("load_demo_content", verbosity=0)
+    assert not HomePage.objects.get().featured_collections.exists()
+    assert CuratedCollection.objects.get().title == "Renamed by an editor"
 
 
 def test_the_site_root_is_the_home_page(demo):
@@ -148,6 +169,36 @@ def test_the_roadmap_links_guides_and_case_studies(demo):
     assert all(phase.value["guides"] for phase in roadmap.phases)
     assert GuidePage.objects.count() >= 4
     assert all(guide.case_studies.exists() for guide in GuidePage.objects.all())
+
+
+def test_the_complaints_collection_is_featured_on_home_and_toolkit(client, demo):
+    collection = CuratedCollection.objects.get()
+    assert collection.title == "Start here: handling citizen complaints online"
+    collected = collection.visible_pages
+    assert [type(page) for page in collected] == [CaseStudyPage, GuidePage, GuidePage]
+    assert collected[0].city.slug == "alba-iulia"
+    assert "Facebook" in collected[0].summary
+    for page in (HomePage.objects.get(), ToolkitPage.objects.get()):
+        assert f'id="collection-{collection.slug}"' in client.get(page.url).text
+        text = main_text(client, page)
+        assert collection.title in text
+        assert collection.introduction in text
+        start = text.index(collection.title)
+        positions = [text.index(item.title, start) for item in collected]
+        assert positions == sorted(positions), page.url
+
+
+def test_what_the_loader_orders_is_stored_in_that_order(demo):
+    """Without a sort_order the rows of a collection or a featured list come back in an
+    order of the database's choosing (on PostgreSQL, not the order they were added in)."""
+    home = HomePage.objects.get()
+    for rows in (
+        CuratedCollection.objects.get().items,
+        home.featured_pages,
+        home.featured_collections,
+        ToolkitPage.objects.get().featured_collections,
+    ):
+        assert list(rows.values_list("sort_order", flat=True)) == list(range(rows.count()))
 
 
 def test_the_admin_knows_where_each_guide_is_used(demo):

@@ -33,6 +33,7 @@ class TestHomeAndAbout(SitePageTestCase):
                     "slug": "interactive-cities",
                     "introduction": rich_text("<p>Ten cities.</p>"),
                     "featured_pages": inline_formset([]),
+                    "featured_collections": inline_formset([]),
                 }
             ),
             "Ten cities.",

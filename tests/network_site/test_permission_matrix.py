@@ -17,6 +17,7 @@ from django.db import transaction
 from django.urls import reverse
 
 from wagtail.models import Page, Site
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 import pytest
 
@@ -39,8 +40,8 @@ from tests.forms import (
     toolkit_form,
     update_form,
 )
-from toolkit.factories import GuidePageFactory, ToolkitPageFactory
-from toolkit.models import GuidePage, ToolkitPage
+from toolkit.factories import CuratedCollectionFactory, GuidePageFactory, ToolkitPageFactory
+from toolkit.models import CuratedCollection, GuidePage, ToolkitPage
 
 pytestmark = pytest.mark.django_db
 
@@ -97,6 +98,9 @@ def network(django_db_setup, django_db_blocker):
         live_with_draft(toolkit)
         live_with_draft(home)
         ids["channel"] = ChannelFactory(name="Facebook", slug="facebook").pk
+        ids["collection"] = CuratedCollectionFactory(
+            title="Start here", slug="start-here", pages=[Page.objects.get(pk=ids["guide"])]
+        ).pk
         editors, partner_groups = setup_roles()
         tartu_group = next(group for group in partner_groups if group.name.endswith("Tartu"))
         from django.contrib.auth import get_user_model
@@ -291,16 +295,39 @@ def get_user(pk):
     return get_user_model().objects.get(pk=pk)
 
 
+def collection_form(title, slug, network):
+    return nested_form_data(
+        {
+            "title": title,
+            "slug": slug,
+            "introduction": "Read these first.",
+            "items": inline_formset([{"page": network["tartu_case_study"]}]),
+        }
+    )
+
+
+# Each snippet: its model, the field readers see it by, and its form data.
 SNIPPETS = {
-    "theme": (Theme, {"name": "Mobility", "slug": "mobility", "sort_order": "5"}),
-    "channel": (Channel, {"name": "Mastodon", "slug": "mastodon", "kind": "social-media"}),
+    "theme": (
+        Theme,
+        "name",
+        lambda name, slug, network: {"name": name, "slug": slug, "sort_order": "5"},
+    ),
+    "channel": (
+        Channel,
+        "name",
+        lambda name, slug, network: {"name": name, "slug": slug, "kind": "social-media"},
+    ),
+    "collection": (CuratedCollection, "title", collection_form),
 }
 SNIPPET_ACTIONS = ("list", "create", "edit", "delete")
 SNIPPET_MATRIX = {
     ("editor", "theme"): (Y, Y, Y, Y),
     ("editor", "channel"): (Y, Y, Y, Y),
+    ("editor", "collection"): (Y, Y, Y, Y),
     ("partner", "theme"): (N, N, N, N),
     ("partner", "channel"): (N, N, N, N),
+    ("partner", "collection"): (N, N, N, N),
 }
 
 
@@ -313,8 +340,9 @@ def snippet_cells():
 @pytest.mark.parametrize(("role", "snippet", "action", "expected"), list(snippet_cells()))
 def test_snippets(client, network, role, snippet, action, expected):
     client.force_login(get_user(network[role]))
-    model, data = SNIPPETS[snippet]
+    model, label, form = SNIPPETS[snippet]
     existing = model.objects.get(pk=network[snippet])
+    name = getattr(existing, label)
     opts = model._meta
     url_name = f"wagtailsnippets_{opts.app_label}_{opts.model_name}"
     rows_before = list(model.objects.values())
@@ -324,15 +352,16 @@ def test_snippets(client, network, role, snippet, action, expected):
         response = client.get(reverse(f"{url_name}:list"))
         if allowed:
             assert response.status_code == 200
-            assert existing.name in response.content.decode()
+            assert name in response.content.decode()
         else:
             assert_refused(response)
         return
     if action == "create":
+        data = form("Added by test", "added-by-test", network)
         response = client.post(reverse(f"{url_name}:add"), data)
     elif action == "edit":
-        changed = {**data, "name": f"{existing.name} renamed", "slug": existing.slug}
-        response = client.post(reverse(f"{url_name}:edit", args=[existing.pk]), changed)
+        data = form(f"{name} renamed", existing.slug, network)
+        response = client.post(reverse(f"{url_name}:edit", args=[existing.pk]), data)
     else:
         response = client.post(reverse(f"{url_name}:delete", args=[existing.pk]))
 
@@ -341,10 +370,10 @@ def test_snippets(client, network, role, snippet, action, expected):
         assert list(model.objects.values()) == rows_before
     elif action == "create":
         assert response.status_code == 302
-        assert model.objects.filter(slug=data["slug"]).exists()
+        assert model.objects.filter(slug="added-by-test").exists()
     elif action == "edit":
         assert response.status_code == 302
-        assert model.objects.get(pk=existing.pk).name == f"{existing.name} renamed"
+        assert getattr(model.objects.get(pk=existing.pk), label) == f"{name} renamed"
     else:
         assert response.status_code == 302
         assert not model.objects.filter(pk=existing.pk).exists()

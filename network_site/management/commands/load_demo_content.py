@@ -31,8 +31,22 @@ from casestudies.models import (
     UpdatePage,
 )
 from network_site.demo import case_studies, cities, site, taxonomies, toolkit, updates
-from network_site.models import AboutPage, Channel, HomePage, HomePageFeaturedPage, Theme
-from toolkit.models import GuidePage, RoadmapPage, ToolkitPage
+from network_site.models import (
+    AboutPage,
+    Channel,
+    HomePage,
+    HomePageFeaturedCollection,
+    HomePageFeaturedPage,
+    Theme,
+)
+from toolkit.models import (
+    CuratedCollection,
+    CuratedCollectionItem,
+    GuidePage,
+    RoadmapPage,
+    ToolkitPage,
+    ToolkitPageFeaturedCollection,
+)
 
 RUN_AGAIN = "then run load_demo_content again"
 
@@ -44,19 +58,22 @@ class Command(BaseCommand):
     document by its slug or title, and only what is missing is created. Nothing that exists
     is changed, since an editor may have edited it, so a second run creates no page,
     revision, snippet or document. New pages are published through a revision, as an
-    editor would. The run ends by rebuilding the search index and the reference index.
+    editor would; what the home page and the toolkit page feature is set only when the
+    page itself is created in the run. The run ends by rebuilding the search index and the
+    reference index.
     """
 
     help = (
         "Load the demo content: themes, channels, partner cities, case studies, updates, "
-        "guides and the roadmap. Creates only what is missing and never changes existing "
-        "pages, snippets or documents."
+        "guides, the roadmap and a curated collection. Creates only what is missing and "
+        "never changes existing pages, snippets or documents."
     )
 
     def handle(self, *args, **options):
         self.verbosity = options["verbosity"]
         self.seen = Counter()
         self.created = Counter()
+        self.new_page_ids = set()
         try:
             with transaction.atomic(), self.wagtail_logs_only_when_verbose():
                 self.load()
@@ -88,7 +105,7 @@ class Command(BaseCommand):
         self.channels = self.ensure_snippets("Channels", Channel, taxonomies.CHANNELS)
         self.documents = self.ensure_documents(toolkit.DOCUMENTS)
 
-        home, home_is_new = self.ensure_home()
+        home = self.ensure_home()
         sections = {
             model: self.ensure_page(
                 "Site pages", home, model, data["slug"], partial(model, show_in_menus=True, **data)
@@ -156,8 +173,11 @@ class Command(BaseCommand):
         )
         self.report("Roadmap")
 
-        if home_is_new:
-            self.feature_pages(home)
+        collection = self.ensure_collection(toolkit.COLLECTION)
+        if home.pk in self.new_page_ids:
+            self.feature_on_home(home, collection)
+        if toolkit_page.pk in self.new_page_ids:
+            self.feature_on_toolkit(toolkit_page, collection)
 
     # Snippets and documents
 
@@ -201,10 +221,31 @@ class Command(BaseCommand):
         self.report("Documents")
         return documents
 
+    def ensure_collection(self, data):
+        """Get or create the curated collection by slug; an existing one is left as it is."""
+        label = "Curated collections"
+        collection = CuratedCollection.objects.filter(slug=data["slug"]).first()
+        if collection is None:
+            data = dict(data)
+            # Orderables made in code need their sort_order, which the admin's forms set:
+            # left empty, the order the rows come back in is up to the database.
+            collection = CuratedCollection(
+                items=[
+                    CuratedCollectionItem(page=self.demo_page(kind, key), sort_order=order)
+                    for order, (kind, key) in enumerate(data.pop("pages"))
+                ],
+                **data,
+            )
+            collection.save()
+            self.created[label] += 1
+        self.seen[label] += 1
+        self.report(label)
+        return collection
+
     # Pages
 
     def ensure_home(self):
-        """Return the home page and whether it is new, making it the default site's root.
+        """Return the home page, making it the default site's root.
 
         Wagtail's "Welcome to your new Wagtail site!" page is deleted if nobody has touched
         it; it holds the slug "home", so it gets out of the way first.
@@ -240,7 +281,7 @@ class Command(BaseCommand):
             default_site.save()
         if welcome is not None:
             welcome.delete()
-        return home, is_new
+        return home
 
     def ensure_page(self, label, parent, model, slug, build):
         """Return the `model` page at `slug` under `parent`, adding `build()` if missing."""
@@ -267,16 +308,33 @@ class Command(BaseCommand):
         revision = page.save_revision()
         log(page, "wagtail.create")
         revision.publish()
+        self.new_page_ids.add(page.pk)
 
-    def feature_pages(self, home):
-        """Feature the demo's chosen case studies and guides on a newly created home page."""
-        pages = {"case_study": self.case_studies, "guide": self.guides}
+    def demo_page(self, kind, key):
+        """A case study ("<city slug>/<slug>") or a guide (slug) of the demo content."""
+        return {"case_study": self.case_studies, "guide": self.guides}[kind][key]
+
+    def feature_on_home(self, home, collection):
+        """Feature the demo's chosen pages and the collection on a newly created home page."""
         home = HomePage.objects.get(pk=home.pk)
         home.featured_pages = [
-            HomePageFeaturedPage(page=pages[kind][key]) for kind, key in site.FEATURED
+            HomePageFeaturedPage(page=self.demo_page(kind, key), sort_order=order)
+            for order, (kind, key) in enumerate(site.FEATURED)
+        ]
+        home.featured_collections = [
+            HomePageFeaturedCollection(collection=collection, sort_order=0)
         ]
         home.save_revision().publish()
-        self.say(f"Home page: {len(site.FEATURED)} featured pages")
+        self.say(f"Home page: {len(site.FEATURED)} featured pages, 1 featured collection")
+
+    def feature_on_toolkit(self, toolkit_page, collection):
+        """Feature the collection on a newly created toolkit page."""
+        toolkit_page = ToolkitPage.objects.get(pk=toolkit_page.pk)
+        toolkit_page.featured_collections = [
+            ToolkitPageFeaturedCollection(collection=collection, sort_order=0)
+        ]
+        toolkit_page.save_revision().publish()
+        self.say("Toolkit page: 1 featured collection")
 
     # Building new pages from the data
 
