@@ -5,27 +5,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
-
+from tests import forms
 from tests.pages import SitePageTestCase
 from toolkit.models import GuidePage
 
 
 def guide_form(**extra):
-    return nested_form_data(
-        {
-            "title": "Audit your channels",
-            "slug": "audit-your-channels",
-            "summary": "Know what you use before you add more.",
-            "audience": "Communication teams",
-            "effort": "light",
-            "steps": streamfield(
-                [("step", {"title": "List them", "body": rich_text("<p>All.</p>")})]
-            ),
-            "resources": streamfield([]),
-            **extra,
-        }
-    )
+    return forms.guide_form("Audit your channels", slug="audit-your-channels", **extra)
 
 
 class TestGuideChangeHistory(SitePageTestCase):

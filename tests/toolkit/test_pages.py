@@ -3,9 +3,10 @@
 from django.contrib.auth.models import Group
 
 from wagtail.models import PageViewRestriction
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from casestudies.factories import CaseStudyPageFactory
+from tests.forms import guide_form
 from tests.pages import SitePageTestCase
 from toolkit.factories import GuidePageFactory, RoadmapPageFactory
 from toolkit.models import GuidePage, RoadmapPage, ToolkitPage
@@ -36,19 +37,7 @@ class TestToolkitPages(SitePageTestCase):
         self.assertCanPreviewAndCreate(
             self.tree["toolkit"],
             GuidePage,
-            nested_form_data(
-                {
-                    "title": "Audit your channels",
-                    "summary": "Know what you use before you add more.",
-                    "audience": "Communication teams",
-                    "effort": "light",
-                    "steps": streamfield(
-                        [("step", {"title": "List them", "body": rich_text("<p>All.</p>")})]
-                    ),
-                    "resources": streamfield([]),
-                    "themes": (self.themes["governance"].pk,),
-                }
-            ),
+            guide_form("Audit your channels", themes=(self.themes["governance"].pk,)),
             "List them",
         )
         assert GuidePage.objects.get().steps[0].value["title"] == "List them"
