@@ -53,7 +53,8 @@ def wait_until_answering(url, server):
 
 @pytest.fixture(scope="session")
 def demo_server(tmp_path_factory):
-    """The URL of a development server with the demo content loaded."""
+    """The URL of a development server set up as `make setup` does: demo content, roles and
+    the development accounts."""
     folder = tmp_path_factory.mktemp("demo-site")
     env = {
         **os.environ,
@@ -63,7 +64,13 @@ def demo_server(tmp_path_factory):
     }
     manage = [sys.executable, str(BASE_DIR / "manage.py")]
     # The commands are fixed lists run with our own interpreter: no untrusted input (S603).
-    for command in (["migrate", "--noinput"], ["load_demo_content"]):
+    setup = (
+        ["migrate", "--noinput"],
+        ["load_demo_content"],
+        ["setup_roles"],
+        ["ensure_dev_accounts"],
+    )
+    for command in setup:
         subprocess.run([*manage, *command, "-v0"], env=env, check=True, cwd=BASE_DIR)  # noqa: S603
     url = f"http://127.0.0.1:{free_port()}"
     server = subprocess.Popen(  # noqa: S603

@@ -153,3 +153,29 @@ def test_filtering_case_studies_by_city(page, demo_server):
     assert cards
     assert all("Tartu" in card for card in cards)
     assert page.get_by_label("Tartu").is_checked()
+
+
+def test_a_partner_starts_a_case_study_from_the_dashboard(page, demo_server):
+    """The admin, like the site, loads nothing from another host (no Gravatar)."""
+    own_host = urlsplit(demo_server).netloc
+    problems = []
+    page.on(
+        "request",
+        lambda request: (
+            urlsplit(request.url).netloc != own_host
+            and not request.url.startswith("data:")
+            and problems.append(f"request to another host: {request.url}")
+        ),
+    )
+    page.goto(demo_server + "/admin/login/")
+    page.fill("input[name=username]", "partner-tartu")
+    page.fill("input[name=password]", "interactive-cities")
+    page.click("button[type=submit]")
+    page.wait_for_url(demo_server + "/admin/")
+    panel = page.locator("#partner-city-tartu-section")
+    assert "Tartu: your city" in panel.inner_text()
+    panel.get_by_role("link", name="Write a case study").click()
+    page.wait_for_load_state()
+    assert "the page belongs to Tartu" in page.locator("main").inner_text()
+    assert "/admin/pages/add/casestudies/casestudypage/" in page.url
+    assert problems == []

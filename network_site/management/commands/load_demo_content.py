@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from decimal import Decimal
 from functools import partial
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.management import call_command
@@ -273,11 +274,11 @@ class Command(BaseCommand):
 
         default_site = Site.objects.filter(is_default_site=True).first()
         if default_site is None:
-            Site.objects.create(
-                hostname="localhost", port=80, root_page=home, is_default_site=True
-            )
-        elif default_site.root_page_id != home.pk:
+            default_site = Site(hostname="localhost", port=80, is_default_site=True)
+        if default_site.root_page_id != home.pk or not default_site.site_name:
             default_site.root_page = home
+            # The admin's dashboard shows the site name; Wagtail's default site has none.
+            default_site.site_name = default_site.site_name or settings.WAGTAIL_SITE_NAME
             default_site.save()
         if welcome is not None:
             welcome.delete()
