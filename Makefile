@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 POSTGRES_TEST_URL ?= postgres://postgres@127.0.0.1:5432/test
-MANAGE := DJANGO_SETTINGS_MODULE=network_site.settings.dev $(BIN)/python manage.py
+MANAGE := DJANGO_SETTINGS_MODULE=network_site.settings.dev WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-http://127.0.0.1:$(PORT)} $(BIN)/python manage.py
 TEST_MANAGE := DJANGO_SETTINGS_MODULE=network_site.settings.test $(BIN)/python manage.py
 
 .DEFAULT_GOAL := help

@@ -6,10 +6,12 @@ from django.utils.feedgenerator import Atom1Feed
 
 
 class ListingFeed(Feed):
-    """The newest pages of a listing page (site-wide or one city's section), newest first.
+    """The pages of a listing page (site-wide or one city's section), newest first by when
+    they were first published, which is what a feed reader expects. (The listing's own
+    "newest" order is by the practice's years or the update's date.)
 
-    It lists what the listing lists, from the same search service: live, public pages of
-    published cities only, so a draft never reaches a feed reader.
+    Like the listing, it holds live, public pages of published cities only, so a draft never
+    reaches a feed reader.
     """
 
     feed_type = Atom1Feed
@@ -32,8 +34,14 @@ class ListingFeed(Feed):
         return getattr(self.listing_page, "introduction", "") or self.title()
 
     def items(self):
-        pages, _ = self.listing_page.search_listing({}, page_size=self.size)
-        return pages
+        return (
+            self.listing_page.get_listing_queryset()
+            .live()
+            .public()
+            .filter(city__live=True)
+            .select_related("city")
+            .order_by("-first_published_at")[: self.size]
+        )
 
     def item_title(self, item):
         return f"{item.city.title}: {item.title}" if item.city else item.title

@@ -1,11 +1,14 @@
+from django.shortcuts import redirect
+
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.pages.listing import IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.pages import PageListingViewSet
 
 from network_site.roles import partner_cities
-from toolkit.models import GuidePage
+from toolkit.models import GuidePage, ToolkitPage
 
 from .dashboard import PartnerCityPanel
 from .models import CaseStudyPage, CityPage, UpdatePage
@@ -46,8 +49,17 @@ class UpdateListing(PageListingViewSet):
     menu_label = "Partner updates"
 
 
+class ToolkitMenuItem(MenuItem):
+    """Shown only to those who may edit the toolkit: partners have nothing to do there."""
+
+    def is_shown(self, request):
+        toolkit = ToolkitPage.objects.first()
+        return toolkit is not None and toolkit.permissions_for_user(request.user).can_edit()
+
+
 class GuideListing(PageListingViewSet):
     model = GuidePage
+    menu_item_class = ToolkitMenuItem
     icon = "list-ol"
     menu_label = "Toolkit guides"
 
@@ -76,3 +88,13 @@ def register_network_content_listings():
 def add_partner_city_panels(request, panels):
     """A partner's dashboard opens on their own city's work."""
     panels.extend(PartnerCityPanel(city) for city in partner_cities(request.user))
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def back_to_the_dashboard_after_submitting(request, page):
+    """A partner who submits their work for review goes back to their dashboard, where it
+    now shows as waiting for review, rather than into the page tree."""
+    if request.POST.get("action-submit") and partner_cities(request.user).exists():
+        return redirect("wagtailadmin_home")
+    return None

@@ -7,7 +7,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from search import views as search_views
 
+from . import views
+
 urlpatterns = [
+    # Ahead of Wagtail's own admin URLs, which they narrow (see views.py).
+    path("admin/reports/page-types-usage/", views.page_types_usage),
+    path("admin/reports/page-types-usage/results/", views.page_types_usage_results),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search_page, name="search"),

@@ -6,6 +6,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import Channel, Theme
+from .views import can_publish_anywhere
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -48,3 +49,10 @@ def hide_unpublished_pages_from_others(pages, request):
         return pages
     editable = PagePermissionPolicy().instances_user_has_permission_for(request.user, "change")
     return pages.filter(Q(live=True) | Q(pk__in=editable.values("pk")))
+
+
+@hooks.register("construct_reports_menu")
+def hide_site_wide_reports_from_partners(request, menu_items):
+    """Partners do not get the page types report (see `views.page_types_usage`)."""
+    if not can_publish_anywhere(request.user):
+        menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]

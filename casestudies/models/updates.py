@@ -24,7 +24,10 @@ class UpdatePage(SampleContentMixin, CityContentMixin, Page):
 
     date = models.DateField(default=timezone.localdate, help_text="The date readers see.")
     summary = models.TextField(max_length=300, help_text="One or two sentences for lists.")
-    body = StreamField(BodyBlock())
+    body = StreamField(
+        BodyBlock(),
+        help_text="The news itself: press + to add a paragraph, a heading, a quote or a figure.",
+    )
     themes = ParentalManyToManyField("network_site.Theme", related_name="updates", blank=True)
 
     content_panels = [

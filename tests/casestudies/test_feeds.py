@@ -52,3 +52,10 @@ def test_listing_pages_point_to_their_feed(client, site_tree, content):
     html = client.get("/case-studies/").content.decode()
     assert 'type="application/atom+xml"' in html
     assert 'href="/case-studies/feed/"' in html
+
+
+def test_the_feed_goes_by_publication_not_by_the_practices_years(client, site_tree, tartu, themes):
+    CaseStudyPageFactory(parent=tartu.case_studies_section, title="Recent", start_year=2020)
+    CaseStudyPageFactory(parent=tartu.case_studies_section, title="Old practice", start_year=2009)
+    titles = [title for title, _ in entries(client, "/case-studies/feed/")]
+    assert titles == ["Tartu: Old practice", "Tartu: Recent"]

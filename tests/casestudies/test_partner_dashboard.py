@@ -82,3 +82,21 @@ def test_the_page_chooser_hides_another_citys_drafts(client, roles, ghent, tartu
     assert "Unannounced Ghent news" not in html
     own = reverse("wagtailadmin_choose_page_child", args=[drafts["tartu"].get_parent().pk])
     assert "Unfinished Tartu story" in client.get(own).content.decode()
+
+
+def test_site_wide_reports_are_not_for_partners(client, roles, tartu_partner, editor, drafts):
+    """Wagtail's page types report names the last page edited anywhere, drafts included."""
+    url = reverse("wagtailadmin_reports:page_types_usage")
+    results = reverse("wagtailadmin_reports:page_types_usage_results")
+    client.force_login(tartu_partner)
+    for refused in (url, results):
+        response = client.get(refused)
+        assert response.status_code == 302
+        assert "Unannounced Ghent news" not in response.content.decode()
+    menu = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Page types usage" not in menu
+    assert "Toolkit guides" not in menu
+    client.force_login(editor)
+    assert "Unannounced Ghent news" in client.get(url).content.decode()
+    menu = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Page types usage" in menu and "Toolkit guides" in menu

@@ -75,6 +75,7 @@ def test_submission_is_private_until_an_editor_approves(
             },
         )
     assert response.status_code == 302
+    assert response.url == reverse("wagtailadmin_home")
     page = CaseStudyPage.objects.get(slug="telegram-budgets")
     assert not page.live
     assert page.city == tartu
@@ -103,7 +104,9 @@ def test_submission_is_private_until_an_editor_approves(
     assert response.status_code == 302
     assert not CaseStudyPage.objects.get(pk=page.pk).live
     assert [message.to for message in mail.outbox] == [["partner-tartu@example.org"]]
-    assert comment in mail.outbox[0].body
+    assert mail.outbox[0].subject == f'Changes requested: "{TITLE}"'
+    assert f'Their comment: "{comment}"' in mail.outbox[0].body
+    assert f"http://testserver/admin/pages/{page.pk}/edit/" in mail.outbox[0].body
 
     # The partner sees why on their dashboard, changes the page and submits it again.
     client.force_login(tartu_partner)

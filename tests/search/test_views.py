@@ -139,6 +139,7 @@ def test_no_results_explain_themselves(client, indexed):
     response = client.get("/search/?q=zeppelin")
     assert "No results for “zeppelin”" in response.text
     assert "Try fewer or more general words" in response.text
+    assert "Narrow down" not in response.text  # No empty filter box with only "Apply".
 
 
 def count_queries(client, url):

@@ -49,7 +49,6 @@ class Command(BaseCommand):
         if user_model.objects.filter(username=username).exists():
             self.stdout.write(f"Account '{username}' exists already and was left as it is.")
             return
-        first_name, last_name = full_name.rsplit(" ", 1)
         create = (
             user_model.objects.create_superuser if superuser else user_model.objects.create_user
         )
@@ -57,8 +56,8 @@ class Command(BaseCommand):
             username=username,
             email=f"{username}@example.org",
             password=password,
-            first_name=first_name,
-            last_name=last_name,
+            # The whole name goes in first_name: e-mails greet "Hello Tartu partner,".
+            first_name=full_name,
         )
         if group is not None:
             user.groups.add(group)
