@@ -70,7 +70,8 @@ class TestHomeAndAbout(SitePageTestCase):
         UpdatePageFactory(parent=self.tartu.updates_section, title="Spring news")
         home = HomePage.objects.get()
         home.featured_pages = [
-            HomePageFeaturedPage(page=page) for page in (guide, hidden, case_study)
+            HomePageFeaturedPage(page=page, sort_order=order)
+            for order, page in enumerate((guide, hidden, case_study))
         ]
         home.save_revision().publish()
 
