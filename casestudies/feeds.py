@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.db.models import F
 from django.utils.feedgenerator import Atom1Feed
 
 
@@ -40,7 +41,7 @@ class ListingFeed(Feed):
             .public()
             .filter(city__live=True)
             .select_related("city")
-            .order_by("-first_published_at")[: self.size]
+            .order_by(F("first_published_at").desc(nulls_last=True), "-pk")[: self.size]
         )
 
     def item_title(self, item):

@@ -1,6 +1,9 @@
 """Atom feeds of the listings: what readers' feed readers get."""
 
+import datetime
 from xml.etree import ElementTree
+
+from django.utils import timezone
 
 import pytest
 
@@ -20,10 +23,20 @@ def entries(client, url):
     ]
 
 
+def days_ago(days):
+    return timezone.now() - datetime.timedelta(days=days)
+
+
 @pytest.fixture
 def content(tartu, ghent, themes):
-    CaseStudyPageFactory(parent=tartu.case_studies_section, title="Virtual meetings")
-    CaseStudyPageFactory(parent=ghent.case_studies_section, title="Neighbourhood budgets")
+    CaseStudyPageFactory(
+        parent=tartu.case_studies_section, title="Virtual meetings", first_published_at=days_ago(3)
+    )
+    CaseStudyPageFactory(
+        parent=ghent.case_studies_section,
+        title="Neighbourhood budgets",
+        first_published_at=days_ago(1),
+    )
     CaseStudyPageFactory(parent=ghent.case_studies_section, title="Unfinished", live=False)
     UpdatePageFactory(parent=tartu.updates_section, title="Tartu joins")
 
@@ -55,7 +68,17 @@ def test_listing_pages_point_to_their_feed(client, site_tree, content):
 
 
 def test_the_feed_goes_by_publication_not_by_the_practices_years(client, site_tree, tartu, themes):
-    CaseStudyPageFactory(parent=tartu.case_studies_section, title="Recent", start_year=2020)
-    CaseStudyPageFactory(parent=tartu.case_studies_section, title="Old practice", start_year=2009)
+    CaseStudyPageFactory(
+        parent=tartu.case_studies_section,
+        title="Recent",
+        start_year=2020,
+        first_published_at=days_ago(2),
+    )
+    CaseStudyPageFactory(
+        parent=tartu.case_studies_section,
+        title="Old practice",
+        start_year=2009,
+        first_published_at=days_ago(1),
+    )
     titles = [title for title, _ in entries(client, "/case-studies/feed/")]
     assert titles == ["Tartu: Old practice", "Tartu: Recent"]
