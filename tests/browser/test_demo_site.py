@@ -74,9 +74,9 @@ def crawl(page, base_url, problems):
     return seen
 
 
-def test_every_page_loads_only_from_this_site(page, demo_server):
-    """Every page reachable from the home page: no third-party request, no failed asset."""
-    own_host = urlsplit(demo_server).netloc
+def record_requests_to_other_hosts(page, base_url):
+    """A list that fills with every request `page` makes to a host other than `base_url`'s."""
+    own_host = urlsplit(base_url).netloc
     problems = []
     page.on(
         "request",
@@ -86,6 +86,12 @@ def test_every_page_loads_only_from_this_site(page, demo_server):
             and problems.append(f"request to another host: {request.url}")
         ),
     )
+    return problems
+
+
+def test_every_page_loads_only_from_this_site(page, demo_server):
+    """Every page reachable from the home page: no third-party request, no failed asset."""
+    problems = record_requests_to_other_hosts(page, demo_server)
     page.on(
         "response",
         lambda response: (
@@ -157,16 +163,7 @@ def test_filtering_case_studies_by_city(page, demo_server):
 
 def test_a_partner_starts_a_case_study_from_the_dashboard(page, demo_server):
     """The admin, like the site, loads nothing from another host (no Gravatar)."""
-    own_host = urlsplit(demo_server).netloc
-    problems = []
-    page.on(
-        "request",
-        lambda request: (
-            urlsplit(request.url).netloc != own_host
-            and not request.url.startswith("data:")
-            and problems.append(f"request to another host: {request.url}")
-        ),
-    )
+    problems = record_requests_to_other_hosts(page, demo_server)
     page.goto(demo_server + "/admin/login/")
     page.fill("input[name=username]", "partner-tartu")
     page.fill("input[name=password]", "interactive-cities")
