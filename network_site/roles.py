@@ -105,32 +105,20 @@ def page_permissions(codenames):
     return get_permissions(f"wagtailcore.{codename}" for codename in codenames)
 
 
-def grant_exactly(
-    group,
-    *,
-    model_permissions,
-    pages=(),
-    page_codenames=(),
-    collection=None,
-    collection_permissions=(),
-):
-    """Make `group` hold exactly these permissions, removing any others it has."""
+def grant_exactly(group, *, model_permissions, page, page_codenames, collection, media):
+    """Make `group` hold exactly these permissions, removing any others it has: the model
+    permissions, `page_codenames` on `page` (and so below it), `media` on `collection`."""
     group.permissions.set(get_permissions(model_permissions))
     page_perms = page_permissions(page_codenames)
-    GroupPagePermission.objects.filter(group=group).exclude(page__in=pages).delete()
-    for page in pages:
-        GroupPagePermission.objects.filter(group=group, page=page).exclude(
-            permission__in=page_perms
-        ).delete()
-        for permission in page_perms:
-            GroupPagePermission.objects.get_or_create(
-                group=group, page=page, permission=permission
-            )
-    media_perms = get_permissions(collection_permissions)
-    kept = GroupCollectionPermission.objects.filter(
-        group=group, collection=collection, permission__in=media_perms
-    )
-    GroupCollectionPermission.objects.filter(group=group).exclude(pk__in=kept).delete()
+    GroupPagePermission.objects.filter(group=group).exclude(
+        page=page, permission__in=page_perms
+    ).delete()
+    for permission in page_perms:
+        GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+    media_perms = get_permissions(media)
+    GroupCollectionPermission.objects.filter(group=group).exclude(
+        collection=collection, permission__in=media_perms
+    ).delete()
     for permission in media_perms:
         GroupCollectionPermission.objects.get_or_create(
             group=group, collection=collection, permission=permission
@@ -143,10 +131,10 @@ def setup_editors(home):
     grant_exactly(
         group,
         model_permissions=EDITOR_MODEL_PERMISSIONS,
-        pages=[home],
+        page=home,
         page_codenames=EDITOR_PAGE_PERMISSIONS,
         collection=Collection.get_first_root_node(),
-        collection_permissions=EDITOR_MEDIA_PERMISSIONS,
+        media=EDITOR_MEDIA_PERMISSIONS,
     )
     return group
 
@@ -190,10 +178,10 @@ def setup_partner(city):
     grant_exactly(
         group,
         model_permissions=PARTNER_MODEL_PERMISSIONS,
-        pages=[city],
+        page=city,
         page_codenames=PARTNER_PAGE_PERMISSIONS,
         collection=media_collection_for(city, group),
-        collection_permissions=PARTNER_MEDIA_PERMISSIONS,
+        media=PARTNER_MEDIA_PERMISSIONS,
     )
     return group
 
