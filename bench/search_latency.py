@@ -69,7 +69,8 @@ def create_taxonomy():
     from wagtail.models import Page
 
     from casestudies.models import CityIndexPage, CityPage
-    from network_site.models import HomePage, Theme
+    from home.models import HomePage
+    from network_site.models import Theme
 
     for order, slug in enumerate(THEMES, 1):
         Theme.objects.create(name=slug.title(), slug=slug, sort_order=order)
@@ -95,21 +96,20 @@ def synthetic_documents(count, seed=2016):
 
     rng = random.Random(seed)  # noqa: S311 - repeatable synthetic text, not security
     for n in range(1, count + 1):
-        city, city_name, country = rng.choice(CITIES)
+        city, _, country = rng.choice(CITIES)
         year = rng.randint(2015, 2020)
         document = {
             "id": n,
             "locale": "en",
-            "type": "case-study",
+            "type": ["case-study"],
             "title": f"Synthetic case study {n}",
             "sort_title": f"synthetic case study {n:07d}",
             "url": f"/synthetic/{n}/",
-            "city": city,
-            "city_name": city_name,
-            "country": country,
+            "city": [city],
+            "country": [country],
             "theme": sorted(rng.sample(THEMES, rng.randint(1, 2))),
             "channel": sorted(rng.sample(CHANNELS, rng.randint(1, 3))),
-            "year": year,
+            "year": [year],
             "date": f"{year}-{rng.randint(1, 12):02d}-01",
             "summary": " ".join(rng.choices(WORDS, k=25)),
             "body": " ".join(rng.choices(WORDS, k=200)),

@@ -5,7 +5,7 @@ import datetime
 import factory
 import wagtail_factories
 
-from network_site.factories import PageWithThemesFactory, SearchIndexedPageFactory
+from network_site.factories import PageWithThemesFactory
 
 from .models import (
     CaseStudyIndexPage,
@@ -25,7 +25,7 @@ class CityIndexPageFactory(wagtail_factories.PageFactory):
     slug = "cities"
 
 
-class CityPageFactory(SearchIndexedPageFactory):
+class CityPageFactory(wagtail_factories.PageFactory):
     """A partner city with its 'Case studies' and 'Updates' sections."""
 
     class Meta:

@@ -11,8 +11,8 @@ class ListingFeed(Feed):
     they were first published, which is what a feed reader expects. (The listing's own
     "newest" order is by the practice's years or the update's date.)
 
-    Like the listing, it holds live, public pages of published cities only, so a draft never
-    reaches a feed reader.
+    It holds what the listing holds (pages readers may see), so a draft never reaches a
+    feed reader.
     """
 
     feed_type = Atom1Feed
@@ -23,10 +23,7 @@ class ListingFeed(Feed):
         self.listing_page = listing_page
 
     def title(self):
-        page = self.listing_page
-        if hasattr(page, "get_fixed_selection") and page.get_fixed_selection():
-            return f"{page.get_parent().title}: {page.title} · {settings.WAGTAIL_SITE_NAME}"
-        return f"{page.title} · {settings.WAGTAIL_SITE_NAME}"
+        return f"{self.listing_page.feed_title} · {settings.WAGTAIL_SITE_NAME}"
 
     def link(self):
         return self.listing_page.url
@@ -37,9 +34,6 @@ class ListingFeed(Feed):
     def items(self):
         return (
             self.listing_page.get_listing_queryset()
-            .live()
-            .public()
-            .filter(city__live=True)
             .select_related("city")
             .order_by(F("first_published_at").desc(nulls_last=True), "-pk")[: self.size]
         )

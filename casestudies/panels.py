@@ -14,11 +14,10 @@ class CityPanel(Panel):
         template_name = "casestudies/admin/city_panel.html"
 
         def get_context_data(self, parent_context=None):
-            from .models import CityPage
-
             context = super().get_context_data(parent_context)
             place = self.form.parent_page or self.instance
+            cities = self.instance.city_model().objects
             context["city"] = (
-                CityPage.objects.ancestor_of(place, inclusive=True).first() if place.path else None
+                cities.ancestor_of(place, inclusive=True).first() if place.path else None
             )
             return context

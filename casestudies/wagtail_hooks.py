@@ -1,14 +1,12 @@
 from django.shortcuts import redirect
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.pages.listing import IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.pages import PageListingViewSet
 
-from network_site.roles import partner_cities
-from toolkit.models import GuidePage, ToolkitPage
+from casestudies.roles import partner_cities
 
 from .dashboard import PartnerCityPanel
 from .models import CaseStudyPage, CityPage, UpdatePage
@@ -49,24 +47,9 @@ class UpdateListing(PageListingViewSet):
     menu_label = "Partner updates"
 
 
-class ToolkitMenuItem(MenuItem):
-    """Shown only to those who may edit the toolkit: partners have nothing to do there."""
-
-    def is_shown(self, request):
-        toolkit = ToolkitPage.objects.first()
-        return toolkit is not None and toolkit.permissions_for_user(request.user).can_edit()
-
-
-class GuideListing(PageListingViewSet):
-    model = GuidePage
-    menu_item_class = ToolkitMenuItem
-    icon = "list-ol"
-    menu_label = "Toolkit guides"
-
-
 class NetworkContentGroup(ViewSetGroup):
-    """Flat lists of the network's content across all cities, so editors need not walk the
-    page tree to find a case study, an update or a guide."""
+    """Flat lists of the partner cities' content, so editors need not walk the page tree to
+    find a case study or an update (the toolkit's guides have their own menu item)."""
 
     menu_label = "Network content"
     menu_icon = "folder-open-inverse"
@@ -75,7 +58,6 @@ class NetworkContentGroup(ViewSetGroup):
         CityListing("partner_cities"),
         CaseStudyListing("case_studies"),
         UpdateListing("partner_updates"),
-        GuideListing("toolkit_guides"),
     )
 
 

@@ -1,6 +1,9 @@
-"""Admin forms shared by the page types."""
+"""Forms shared by the apps: the admin form of pages with a change history, the check
+against repeated choices, and the filters of listings and search."""
 
+from django import forms
 from django.forms.formsets import DELETION_FIELD_NAME
+from django.utils.text import Truncator
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
@@ -47,14 +50,53 @@ def refuse_repeated_choices(formset, field_name, message):
         seen.add(choice.pk)
 
 
-class FeaturedCollectionsPageForm(WagtailAdminPageForm):
-    """The edit form of a page that features curated collections: each one at most once."""
+def printable(value):
+    """A short, printable version of what a user typed, to quote back in a message."""
+    return Truncator("".join(char for char in value if char.isprintable())).chars(40)
+
+
+class FacetField(forms.MultipleChoiceField):
+    """One filter of a listing or of the search page: one or more values, e.g. theme slugs.
+
+    Keeps the values it knows and remembers the others, so a mistyped or stale link still
+    filters on what it got right and the form can say which values it ignored. `accept`
+    optionally admits values beyond the choices (any year, say).
+    """
+
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, *, accept=None, **kwargs):
+        super().__init__(required=False, **kwargs)
+        self.accept = accept
+        self.ignored = []
+
+    def clean(self, value):
+        values = list(dict.fromkeys(str(item) for item in value or []))
+        known = {str(choice) for choice, _ in self.choices}
+        kept = [item for item in values if item in known or (self.accept and self.accept(item))]
+        self.ignored = [item for item in values if item not in kept]
+        return tuple(kept)
+
+
+class FacetFilterForm(forms.Form):
+    """The filters of a listing or of the search page, validated the same way everywhere.
+
+    Unknown values never fail the form: they are left out and reported as form-wide errors
+    (a field error would drop the field's known values too), which the page shows above
+    the filters.
+    """
 
     def clean(self):
-        cleaned_data = super().clean()
-        refuse_repeated_choices(
-            self.formsets["featured_collections"],
-            "collection",
-            "“{}” is already featured on this page.",
+        for field in self.fields.values():
+            if isinstance(field, FacetField) and field.ignored:
+                shown = ", ".join(printable(value) for value in field.ignored[:5])
+                self.add_error(None, f"{field.label}: {shown} not recognised.")
+        return super().clean()
+
+    @property
+    def is_filtered(self):
+        return any(
+            self.cleaned_data.get(name)
+            for name, field in self.fields.items()
+            if isinstance(field, FacetField)
         )
-        return cleaned_data

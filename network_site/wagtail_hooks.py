@@ -1,12 +1,15 @@
 from django.db.models import Q
+from django.http import Http404
 
 from wagtail import hooks
+from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .admin_views import can_publish_anywhere
 from .models import Channel, Theme
-from .views import can_publish_anywhere
+from .pages import SitePageQuerySet
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -53,6 +56,15 @@ def hide_unpublished_pages_from_others(pages, request):
 
 @hooks.register("construct_reports_menu")
 def hide_site_wide_reports_from_partners(request, menu_items):
-    """Partners do not get the page types report (see `views.page_types_usage`)."""
+    """Partners do not get the page types report (see `admin_views.page_types_usage`)."""
     if not can_publish_anywhere(request.user):
         menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]
+
+
+@hooks.register("before_serve_page")
+def refuse_pages_readers_may_not_see(page, request, serve_args, serve_kwargs):
+    """A live page below an unpublished one (a case study of an unpublished city) answers
+    404 by its URL too, as everywhere else on the site (`SitePageQuerySet.readable`).
+    Privacy is left to Wagtail's own check, which offers a private page's login form."""
+    if not SitePageQuerySet(Page).filter(pk=page.pk).published_in_full().exists():
+        raise Http404

@@ -13,9 +13,9 @@ class SearchConfig(AppConfig):
         from wagtail.models import PageViewRestriction
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
-        from network_site.models import Channel, Theme
-
         from . import indexer
+        from .facets import label_sources
+        from .registry import searchable_models
 
         for name, signal in (
             ("published", page_published),
@@ -30,12 +30,15 @@ class SearchConfig(AppConfig):
                 sender=PageViewRestriction,
                 dispatch_uid=f"search-restriction-{name}",
             )
-        for model in (Theme, Channel):
+        # The snippets facets take their labels from (themes, channels): a change to one can
+        # change every document that carries it. Pages are covered by the page signals.
+        label_models = {model for model, _ in label_sources().values()}
+        for model in label_models - set(searchable_models()):
             post_save.connect(
                 indexer.on_taxonomy_changed, sender=model, dispatch_uid=f"search-{model.__name__}"
             )
             pre_delete.connect(
-                indexer.on_taxonomy_deleted,
+                indexer.on_taxonomy_changed,
                 sender=model,
                 dispatch_uid=f"search-{model.__name__}-deleted",
             )

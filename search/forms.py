@@ -4,32 +4,13 @@ import re
 
 from django import forms
 
-from .query import FACETS, MAX_QUERY_LENGTH, SORTS, SearchQuery, page_number
-from .service import facet_labels
+from network_site.forms import FacetField, FacetFilterForm
+
+from .facets import FACETS, facet_labels
+from .query import MAX_QUERY_LENGTH, SORTS, SearchQuery, page_number
 
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 YEAR = re.compile(r"^(19|20|21)\d\d$")
-
-
-class KnownValuesField(forms.MultipleChoiceField):
-    """A facet's selected values: keeps the ones that exist, drops the rest silently.
-
-    A bookmarked search keeps working after a theme or city is renamed away; it just
-    narrows by what still exists.
-    """
-
-    widget = forms.CheckboxSelectMultiple
-
-    def __init__(self, *, accept=None, **kwargs):
-        super().__init__(required=False, **kwargs)
-        self.accept = accept
-
-    def clean(self, value):
-        values = dict.fromkeys(str(item) for item in value or [])
-        known = {choice for choice, _ in self.choices}
-        return tuple(
-            item for item in values if item in known or (self.accept and self.accept(item))
-        )
 
 
 class QueryTextField(forms.CharField):
@@ -41,8 +22,14 @@ class QueryTextField(forms.CharField):
         return " ".join(text.split())[:MAX_QUERY_LENGTH]
 
 
-class SearchForm(forms.Form):
-    """Turns request.GET into a SearchQuery; any input gives a valid query, never an error."""
+class SearchForm(FacetFilterForm):
+    """Turns request.GET into a SearchQuery; any input gives a valid query, never an error.
+
+    The facets filter as a listing's filters do (`network_site.forms.FacetFilterForm`):
+    unknown values are left out and named above the results. Any year is accepted, so a
+    link to a year with no results yet still says "no results" rather than "not
+    recognised".
+    """
 
     q = QueryTextField(required=False, label="Search for")
     sort = forms.ChoiceField(choices=list(SORTS.items()), required=False, label="Sort by")
@@ -52,7 +39,7 @@ class SearchForm(forms.Form):
         super().__init__(data, *args, **kwargs)
         self.labels = facet_labels()
         for facet in FACETS:
-            self.fields[facet] = KnownValuesField(
+            self.fields[facet] = FacetField(
                 choices=self.labels[facet],
                 accept=YEAR.match if facet == "year" else None,
                 label=facet.title(),
@@ -68,12 +55,10 @@ class SearchForm(forms.Form):
         """The validated SearchQuery; invalid parts fall back to their defaults."""
         self.is_valid()
         data = self.cleaned_data
-        text = data.get("q", "")
-        sort = data.get("sort") or "relevance"
         return SearchQuery(
-            text=text,
+            text=data.get("q", ""),
             selected={facet: data[facet] for facet in FACETS if data.get(facet)},
-            sort=sort,
+            sort=data.get("sort") or "relevance",
             page=data.get("page", 1),
             locale=locale,
         )

@@ -12,6 +12,7 @@ from django.db import transaction
 from wagtail.models import Page
 
 from .documents import build_document, searchable_pages
+from .registry import related_models_of, searchable_models
 from .service import get_search_service
 
 
@@ -26,11 +27,7 @@ def reindex_subtree(page_id):
         Page.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True)
     )
     documents = [
-        document
-        for document in map(
-            build_document, searchable_pages().filter(pk__in=subtree_ids).specific()
-        )
-        if document
+        build_document(page) for page in searchable_pages().filter(pk__in=subtree_ids).specific()
     ]
     service.index(documents)
     service.delete(subtree_ids - {document["id"] for document in documents})
@@ -61,25 +58,21 @@ def on_view_restriction_changed(sender, instance, **kwargs):
 
 
 def on_taxonomy_changed(sender, instance, **kwargs):
-    """A theme or channel changed (its slug is in the documents): re-index its pages."""
-    transaction.on_commit(partial(reindex_pages, pages_using(instance)))
-
-
-def on_taxonomy_deleted(sender, instance, **kwargs):
-    """A theme or channel is about to go: re-index its pages once it has gone."""
+    """A theme or channel was saved, or is about to be deleted: re-index the pages whose
+    documents carry it once the transaction is over."""
     transaction.on_commit(partial(reindex_pages, pages_using(instance)))
 
 
 def pages_using(term):
-    """The ids of the pages whose documents carry this theme or channel."""
-    from casestudies.models import CityToolAudit
-    from network_site.models import Theme
-
-    if isinstance(term, Theme):
-        related = (term.case_studies, term.updates, term.guides)
-        return [pk for pages in related for pk in pages.values_list("pk", flat=True)]
-    audited_by = CityToolAudit.objects.filter(channel=term).values_list("city_id", flat=True)
-    return [*term.case_studies.values_list("pk", flat=True), *audited_by]
+    """The ids of the searchable pages related to this object (a theme, a channel) through
+    the relations their `search_fields` follow."""
+    ids = []
+    for model in searchable_models():
+        for relation, related_model in related_models_of(model):
+            if related_model is type(term):
+                lookup = "__".join(relation)
+                ids += model.objects.filter(**{lookup: term}).values_list("pk", flat=True)
+    return list(dict.fromkeys(ids))
 
 
 def rebuild(progress=None):
@@ -88,9 +81,7 @@ def rebuild(progress=None):
 
     def documents(progress):
         for done, page in enumerate(searchable_pages().specific().iterator(), 1):
-            document = build_document(page)
-            if document:
-                yield document
+            yield build_document(page)
             if progress:
                 progress(done)
 

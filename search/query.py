@@ -4,20 +4,11 @@ Backends take a `SearchQuery` (already validated by `search.forms.SearchForm`) a
 `SearchResults`; views never see which backend answered.
 """
 
+import math
 import re
 from dataclasses import dataclass, field
 
-# The facets readers can narrow by, in the order the page shows them.
-FACETS = ("theme", "city", "country", "channel", "type", "year")
-
-# Content types as they appear in URLs and in the index.
-TYPE_LABELS = {
-    "case-study": "Case study",
-    "guide": "Guide",
-    "roadmap": "Roadmap",
-    "update": "Partner update",
-    "city": "City",
-}
+from django.core.paginator import Paginator
 
 SORTS = {"relevance": "Relevance", "newest": "Newest first", "title": "Title"}
 
@@ -123,15 +114,11 @@ class Hit:
     page_id: int
     title: str
     url: str
-    type: str
-    city: str | None
-    themes: list[str]
+    type: dict  # {"slug": "case-study", "label": "Case study"}
+    city: dict | None  # {"slug": "tartu", "label": "Tartu"}
+    themes: list[dict]  # [{"slug": "governance", "label": "Governance"}, ...]
     year: int | None
     snippet: str  # HTML: escaped text with the matched words in <mark>
-
-    @property
-    def type_label(self):
-        return TYPE_LABELS[self.type]
 
 
 @dataclass
@@ -139,7 +126,7 @@ class BackendResults:
     """What a backend answers: raw documents and counts; the service adds labels and order.
 
     `hits` are (document, snippet) pairs: the stored document dict and an HTML snippet made
-    with `search.snippets`. `counts` maps each facet to {value: count}, each count computed
+    with `search.highlight`. `counts` maps each facet to {value: count}, each count computed
     with every other facet's selection applied but not its own (disjunctive faceting).
     """
 
@@ -159,4 +146,8 @@ class SearchResults:
     @property
     def pages(self):
         reachable = min(self.total, MAX_RESULT_WINDOW)
-        return max(1, -(-reachable // self.query.page_size))
+        return max(1, math.ceil(reachable / self.query.page_size))
+
+    def as_page(self):
+        """A paginator page over the result count, for the shared pagination links."""
+        return Paginator(range(self.total), self.query.page_size).get_page(self.query.page)

@@ -13,15 +13,12 @@ from functools import lru_cache
 
 from django.conf import settings
 
-from wagtail.models import Page
-
-from casestudies.models import CityPage
-from network_site.countries import EUROPEAN_COUNTRIES
-from network_site.models import Channel, Theme
+from network_site.pages import readable_pages
 
 from .backends.base import SearchUnavailable
 from .backends.database import DatabaseBackend
-from .query import MAX_RESULT_WINDOW, TYPE_LABELS, FacetValue, Hit, SearchResults
+from .facets import DESCENDING, facet_labels
+from .query import MAX_RESULT_WINDOW, FacetValue, Hit, SearchResults
 
 logger = logging.getLogger(__name__)
 
@@ -58,7 +55,8 @@ class SearchService:
         """Search; a page past the end gives the last page (the query in the results says
         which page that is). Relevance needs words: without any, the newest come first.
 
-        `labels` are the facet labels (`facet_labels()`), when the caller has read them.
+        `labels` are the facet labels (`search.facets.facet_labels()`), when the caller has
+        read them already (the search form has, for its choices).
         """
         labels = labels or facet_labels()
         if query.sort == "relevance" and not query.terms:
@@ -66,12 +64,13 @@ class SearchService:
         last_reachable = MAX_RESULT_WINDOW // query.page_size
         if query.page > last_reachable:
             query = dataclasses.replace(query, page=last_reachable)
-        results = self.search_page(query, labels)
+        results = self.fetch_page(query, labels)
         if query.page > results.pages:
-            results = self.search_page(dataclasses.replace(query, page=results.pages), labels)
+            results = self.fetch_page(dataclasses.replace(query, page=results.pages), labels)
         return results
 
-    def search_page(self, query, labels):
+    def fetch_page(self, query, labels):
+        """One page of results, from the primary backend or, failing that, the database."""
         raw, backend = None, self.database
         if self.primary is not self.database and not self.breaker.is_open:
             try:
@@ -86,18 +85,18 @@ class SearchService:
         if raw is None:
             raw = self.database.search(query)
         # An index can lag behind the site (a missed write while a server was down): never
-        # show a page that is no longer live and public.
+        # show a page readers may no longer see.
         shown = set(
-            Page.objects.live()
-            .public()
+            readable_pages()
             .filter(pk__in=[document["id"] for document, _ in raw.hits])
             .values_list("pk", flat=True)
         )
+        label_of = {facet: dict(pairs) for facet, pairs in labels.items()}
         return SearchResults(
             query=query,
             total=raw.total,
             hits=[
-                self.hit(document, snippet)
+                self.hit(document, snippet, label_of)
                 for document, snippet in raw.hits
                 if document["id"] in shown
             ],
@@ -129,15 +128,19 @@ class SearchService:
                 )
 
     @staticmethod
-    def hit(document, snippet):
+    def hit(document, snippet, label_of):
+        def labelled(facet, value):
+            return {"slug": value, "label": label_of[facet].get(value, value)}
+
+        kind = document["type"][0]
         return Hit(
             page_id=document["id"],
             title=document["title"],
             url=document["url"],
-            type=document["type"],
-            city=document["city_name"],
-            themes=document["theme"],
-            year=document["year"],
+            type=labelled("type", kind),
+            city=next((labelled("city", city) for city in document["city"]), None),
+            themes=[labelled("theme", theme) for theme in document["theme"]],
+            year=next(iter(document["year"]), None),
             snippet=snippet,
         )
 
@@ -157,28 +160,17 @@ class SearchService:
             unlabelled.update((v, c) for v, c in facet_counts.items() if v not in known)
             values += [
                 FacetValue(value, value, count, value in selected)
-                for value, count in sorted(unlabelled.items(), reverse=facet == "year")
+                for value, count in sorted(unlabelled.items(), reverse=facet in DESCENDING)
             ]
             facets[facet] = values
         return facets
-
-
-def facet_labels():
-    """(value, label) pairs per facet, in the order readers see them."""
-    return {
-        "theme": list(Theme.objects.values_list("slug", "name")),
-        "city": list(CityPage.objects.live().order_by("title").values_list("slug", "title")),
-        "country": sorted(EUROPEAN_COUNTRIES, key=lambda pair: pair[1]),
-        "channel": list(Channel.objects.order_by("name").values_list("slug", "name")),
-        "type": list(TYPE_LABELS.items()),
-        "year": [],
-    }
 
 
 @lru_cache(maxsize=1)
 def build_service(elasticsearch_url, index_prefix, timeout, breaker_seconds):
     primary = None
     if elasticsearch_url:
+        # Deferred: a site without ELASTICSEARCH_URL never imports the Elasticsearch client.
         from .backends.elasticsearch import ElasticsearchBackend
 
         primary = ElasticsearchBackend(

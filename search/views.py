@@ -2,14 +2,13 @@
 
 import dataclasses
 
-from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import render
 
 from wagtail.models import Locale
 
+from .facets import FACETS
 from .forms import SearchForm
-from .query import FACETS
 from .service import get_search_service
 
 
@@ -21,6 +20,7 @@ def run_search(request):
 
 
 def search_page(request):
+    """The search page: results, facets with counts, and the filters as the form read them."""
     form, results = run_search(request)
     query = results.query
     return render(
@@ -33,13 +33,13 @@ def search_page(request):
                 (facet, form.fields[facet].label, results.facets[facet]) for facet in FACETS
             ],
             "is_filtered": any(query.selected.values()),
-            # A Page over the result count drives the shared pagination links.
-            "listing": Paginator(range(results.total), query.page_size).get_page(query.page),
+            "listing": results.as_page(),
         },
     )
 
 
 def search_api(request):
+    """The same search as JSON; city, themes and type come as {slug, label} pairs."""
     _, results = run_search(request)
     query = results.query
     return JsonResponse(

@@ -14,12 +14,12 @@ from casestudies.factories import (
     CityPageFactory,
     UpdateIndexPageFactory,
 )
-from network_site.factories import HomePageFactory, ThemeFactory
+from home.factories import HomePageFactory
+from network_site.factories import ThemeFactory
 from toolkit.factories import ToolkitPageFactory
 
 
-@pytest.fixture
-def home(db):
+def build_home():
     """The home page, served as the default site's root (Wagtail's welcome page removed)."""
     root = Page.get_first_root_node()
     Page.objects.filter(depth=2).delete()
@@ -31,9 +31,9 @@ def home(db):
     return home
 
 
-@pytest.fixture
-def site_tree(home):
-    """The top-level sections: cities, case studies, toolkit and updates."""
+def build_site_tree(home=None):
+    """The home page and the top-level sections: cities, case studies, toolkit, updates."""
+    home = home or build_home()
     return {
         "home": home,
         "cities": CityIndexPageFactory(parent=home),
@@ -41,6 +41,16 @@ def site_tree(home):
         "toolkit": ToolkitPageFactory(parent=home),
         "updates": UpdateIndexPageFactory(parent=home),
     }
+
+
+@pytest.fixture
+def home(db):
+    return build_home()
+
+
+@pytest.fixture
+def site_tree(home):
+    return build_site_tree(home)
 
 
 @pytest.fixture
@@ -79,7 +89,7 @@ def demo(django_db_setup, django_db_blocker):
 @pytest.fixture
 def roles(site_tree, tartu, ghent):
     """The Editors and the Tartu and Ghent partner groups, as `setup_roles` makes them."""
-    from network_site.roles import setup_roles
+    from casestudies.roles import setup_roles
 
     editors, partner_groups = setup_roles()
     return {"editors": editors, **{group.name: group for group in partner_groups}}

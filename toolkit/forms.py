@@ -1,6 +1,6 @@
-"""The admin form of a curated collection."""
+"""The admin forms of curated collections and of the pages that feature them."""
 
-from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
 from network_site.forms import refuse_repeated_choices
 
@@ -12,5 +12,18 @@ class CuratedCollectionForm(WagtailAdminModelForm):
         cleaned_data = super().clean()
         refuse_repeated_choices(
             self.formsets["items"], "page", "“{}” is already in this collection."
+        )
+        return cleaned_data
+
+
+class FeaturedCollectionsPageForm(WagtailAdminPageForm):
+    """The edit form of a page that features curated collections: each one at most once."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        refuse_repeated_choices(
+            self.formsets["featured_collections"],
+            "collection",
+            "“{}” is already featured on this page.",
         )
         return cleaned_data

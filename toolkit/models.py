@@ -19,19 +19,62 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 
 from network_site.blocks import DocumentLinkBlock
-from network_site.models import (
+from network_site.indexing import Facet, SearchablePage
+from network_site.pages import (
     ChangeHistoryMixin,
-    FeaturedCollection,
-    FeaturedCollectionsMixin,
     SampleContentMixin,
-    pages_readers_may_see,
+    SitePage,
+    readable_in_order,
 )
 
 from .blocks import GuideStepBlock, RoadmapPhaseBlock
-from .forms import CuratedCollectionForm
+from .forms import CuratedCollectionForm, FeaturedCollectionsPageForm
 
 
-class ToolkitPage(FeaturedCollectionsMixin, Page):
+class FeaturedCollectionsMixin:
+    """A page that features curated collections, in the order an editor sets.
+
+    The page needs an orderable subclassing `FeaturedCollection` with
+    `related_name="featured_collections"`, and `featured_collections_panel` in its panels.
+    """
+
+    base_form_class = FeaturedCollectionsPageForm
+
+    featured_collections_panel = InlinePanel(
+        "featured_collections",
+        heading="Featured curated collections",
+        label="Curated collection",
+        max_num=3,
+        help_text=(
+            "Shown in this order, each with its pages. A collection with no published, "
+            "public page is left out."
+        ),
+    )
+
+    @cached_property
+    def visible_collections(self):
+        """The featured collections that have a page readers may see, in the editor's order."""
+        featured = self.featured_collections.select_related("collection").prefetch_related(
+            "collection__items"
+        )
+        return [item.collection for item in featured if item.collection.visible_pages]
+
+
+class FeaturedCollection(Orderable):
+    """A curated collection an editor features on a page (one concrete model per page type)."""
+
+    collection = models.ForeignKey(
+        "toolkit.CuratedCollection", on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = ["collection"]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+        verbose_name = "featured curated collection"
+
+
+class ToolkitPage(FeaturedCollectionsMixin, SitePage):
     """The toolkit's front page, at /toolkit/: the roadmap, featured collections, every guide."""
 
     introduction = models.TextField(blank=True, help_text="Shown above the roadmap and guides.")
@@ -41,20 +84,18 @@ class ToolkitPage(FeaturedCollectionsMixin, Page):
         "introduction",
         FeaturedCollectionsMixin.featured_collections_panel,
     ]
-    parent_page_types = ["network_site.HomePage"]
+    parent_page_types = ["home.HomePage"]
     subpage_types = ["toolkit.GuidePage", "toolkit.RoadmapPage"]
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["roadmap"] = RoadmapPage.objects.child_of(self).live().public().first()
-        context["guides"] = (
-            GuidePage.objects.child_of(self).live().public().prefetch_related("themes")
-        )
+        context["roadmap"] = RoadmapPage.objects.child_of(self).readable().first()
+        context["guides"] = GuidePage.objects.child_of(self).readable().prefetch_related("themes")
         return context
 
 
-class GuidePage(SampleContentMixin, ChangeHistoryMixin, Page):
+class GuidePage(SearchablePage, SampleContentMixin, ChangeHistoryMixin, SitePage):
     """A best-practice guide: who it is for, the effort it takes and the steps to follow.
 
     Its case studies are the ones that name it under 'Related toolkit guides', so the link
@@ -103,9 +144,13 @@ class GuidePage(SampleContentMixin, ChangeHistoryMixin, Page):
         index.SearchField("summary"),
         index.SearchField("audience"),
         index.SearchField("steps"),
-        index.RelatedFields("themes", [index.SearchField("name"), index.FilterField("slug")]),
+        index.SearchField("resources"),
+        index.RelatedFields("themes", [Facet("slug", facet="theme", label="name")]),
+        Facet("publication_year", facet="year"),
         index.FilterField("effort"),
     ]
+    search_type = "guide"
+    search_type_label = "Guide"
 
     parent_page_types = ["toolkit.ToolkitPage"]
     subpage_types = []
@@ -114,14 +159,14 @@ class GuidePage(SampleContentMixin, ChangeHistoryMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         # A guide being previewed before its first save has no case studies yet.
         context["case_studies"] = (
-            self.case_studies.live().public().select_related("city").order_by("title")
+            self.case_studies.readable().select_related("city").order_by("title")
             if self.pk
             else []
         )
         return context
 
 
-class RoadmapPage(SampleContentMixin, Page):
+class RoadmapPage(SearchablePage, SampleContentMixin, SitePage):
     """The implementation roadmap: the phases a city goes through, in order."""
 
     introduction = models.TextField(help_text="What the roadmap is and how to use it.")
@@ -137,7 +182,11 @@ class RoadmapPage(SampleContentMixin, Page):
         *Page.search_fields,
         index.SearchField("introduction"),
         index.SearchField("phases"),
+        Facet("publication_year", facet="year"),
     ]
+    search_type = "roadmap"
+    search_type_label = "Roadmap"
+    search_summary_field = "introduction"
 
     parent_page_types = ["toolkit.ToolkitPage"]
     subpage_types = []
@@ -202,7 +251,7 @@ class CuratedCollection(index.Indexed, ClusterableModel):
     @cached_property
     def visible_pages(self):
         """The collection's pages readers may see, in the editor's order."""
-        return pages_readers_may_see([item.page_id for item in self.items.all()])
+        return readable_in_order([item.page_id for item in self.items.all()])
 
 
 class CuratedCollectionItem(Orderable):

@@ -1,5 +1,7 @@
 """Case studies: what a partner city tried, how, and what came of it."""
 
+import datetime
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -16,7 +18,8 @@ from taggit.models import TaggedItemBase
 
 from casestudies.panels import CityPanel
 from network_site.blocks import RICH_TEXT_FEATURES
-from network_site.models import ChangeHistoryMixin, SampleContentMixin
+from network_site.indexing import Facet, SearchablePage
+from network_site.pages import ChangeHistoryMixin, SampleContentMixin, SitePage
 
 from .listings import ListingPageMixin
 from .mixins import CityContentMixin
@@ -32,7 +35,9 @@ class CaseStudyTag(TaggedItemBase):
     )
 
 
-class CaseStudyPage(SampleContentMixin, ChangeHistoryMixin, CityContentMixin, Page):
+class CaseStudyPage(
+    SearchablePage, SampleContentMixin, ChangeHistoryMixin, CityContentMixin, SitePage
+):
     """A partner city's account of one practice: the challenge, the approach and the results."""
 
     class Status(models.TextChoices):
@@ -128,13 +133,21 @@ class CaseStudyPage(SampleContentMixin, ChangeHistoryMixin, CityContentMixin, Pa
         index.SearchField("challenge"),
         index.SearchField("approach"),
         index.SearchField("results"),
+        index.RelatedFields("figures", [index.SearchField("as_text")]),
         index.SearchField("lessons_learned"),
+        index.SearchField("transferability"),
         index.RelatedFields("tags", [index.SearchField("name")]),
-        index.RelatedFields("themes", [index.SearchField("name"), index.FilterField("slug")]),
-        index.FilterField("city"),
+        index.RelatedFields("themes", [Facet("slug", facet="theme", label="name")]),
+        index.RelatedFields("channels", [Facet("slug", facet="channel", label="name")]),
+        index.RelatedFields(
+            "city",
+            [Facet("slug", facet="city", label="title"), Facet("country", facet="country")],
+        ),
+        Facet("start_year", facet="year"),
         index.FilterField("status"),
-        index.FilterField("start_year"),
     ]
+    search_type = "case-study"
+    search_type_label = "Case study"
 
     parent_page_types = ["casestudies.CityCaseStudiesPage"]
     subpage_types = []
@@ -153,15 +166,16 @@ class CaseStudyPage(SampleContentMixin, ChangeHistoryMixin, CityContentMixin, Pa
             return str(self.start_year)
         return f"{self.start_year} onwards"
 
-    def get_context(self, request, *args, **kwargs):
-        from toolkit.models import GuidePage
+    def search_date(self):
+        """ "Newest first" means the most recent practice, as the case study listing orders."""
+        return datetime.date(self.start_year, 1, 1)
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # In a preview the relation is held in memory, so look the guides up by id.
         guide_ids = [guide.pk for guide in self.related_guides.all()]
-        context["related_guides"] = (
-            GuidePage.objects.live().public().filter(pk__in=guide_ids).order_by("title")
-        )
+        guides = self._meta.get_field("related_guides").related_model.objects
+        context["related_guides"] = guides.readable().filter(pk__in=guide_ids).order_by("title")
         return context
 
 
@@ -176,19 +190,24 @@ class CaseStudyFigure(Orderable):
     panels = [FieldRowPanel(["value", "unit"]), "label"]
 
     def __str__(self):
+        return self.as_text
+
+    @property
+    def as_text(self):
+        """The figure as one phrase, as readers see and search it: '30 % fewer complaints'."""
         return f"{self.value.normalize():f} {self.unit} {self.label}".replace("  ", " ")
 
 
-class CaseStudyIndexPage(ListingPageMixin, Page):
+class CaseStudyIndexPage(ListingPageMixin, SitePage):
     """Every partner city's case studies, at /case-studies/, filterable by city and theme."""
 
     introduction = models.TextField(blank=True, help_text="Shown above the list.")
 
     content_panels = [*Page.content_panels, "introduction"]
-    parent_page_types = ["network_site.HomePage"]
+    parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count = 1
-    listing_type = "case-study"
+    listing_order = ("-start_year", "title")
 
     def get_listing_queryset(self):
-        return CaseStudyPage.objects.select_related("image")
+        return CaseStudyPage.objects.readable().select_related("image")

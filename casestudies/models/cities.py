@@ -11,28 +11,31 @@ from wagtail.search import index
 from modelcluster.fields import ParentalKey
 
 from network_site.countries import EUROPEAN_COUNTRIES
-from network_site.models import SampleContentMixin
+from network_site.indexing import Facet, SearchablePage
+from network_site.pages import SampleContentMixin, SitePage
 
+from .case_studies import CaseStudyIndexPage, CaseStudyPage
 from .listings import ListingPageMixin
+from .updates import UpdateIndexPage, UpdatePage
 
 
-class CityIndexPage(Page):
+class CityIndexPage(SitePage):
     """The list of partner cities, at /cities/."""
 
     introduction = models.TextField(blank=True, help_text="Shown above the list of cities.")
 
     content_panels = [*Page.content_panels, "introduction"]
-    parent_page_types = ["network_site.HomePage"]
+    parent_page_types = ["home.HomePage"]
     subpage_types = ["casestudies.CityPage"]
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["cities"] = CityPage.objects.child_of(self).live().public().order_by("title")
+        context["cities"] = CityPage.objects.child_of(self).readable().order_by("title")
         return context
 
 
-class CityPage(SampleContentMixin, Page):
+class CityPage(SearchablePage, SampleContentMixin, SitePage):
     """A partner city: its facts, its role in the network and the audit of its digital tools.
 
     Its case studies and updates live below it, in two section pages that are created and
@@ -103,9 +106,23 @@ class CityPage(SampleContentMixin, Page):
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary"),
-        index.FilterField("country"),
+        index.RelatedFields(
+            "tool_audit",
+            [
+                index.RelatedFields(
+                    "channel",
+                    [index.SearchField("name"), Facet("slug", facet="channel", label="name")],
+                ),
+                index.SearchField("purpose"),
+                index.SearchField("audience"),
+            ],
+        ),
+        Facet("slug", facet="city", label="title"),
+        Facet("country", facet="country"),
         index.FilterField("role"),
     ]
+    search_type = "city"
+    search_type_label = "City"
 
     parent_page_types = ["casestudies.CityIndexPage"]
     subpage_types = ["casestudies.CityCaseStudiesPage", "casestudies.CityUpdatesPage"]
@@ -142,24 +159,20 @@ class CityPage(SampleContentMixin, Page):
                 section.save_revision().publish()
 
     def get_context(self, request, *args, **kwargs):
-        from .case_studies import CaseStudyPage
-        from .updates import UpdatePage
-
         context = super().get_context(request, *args, **kwargs)
         context["tool_audit"] = self.tool_audit.select_related("channel")
         if self.pk is None:  # A preview of a city not saved yet has nothing below it.
             context["case_studies"] = context["updates"] = []
             return context
         context["case_studies"] = (
-            CaseStudyPage.objects.live()
-            .public()
+            CaseStudyPage.objects.readable()
             .filter(city=self)
             .select_related("image")
             .prefetch_related("themes")
             .order_by("-start_year", "title")
         )
         context["updates"] = (
-            UpdatePage.objects.live().public().filter(city=self).order_by("-date", "title")[:3]
+            UpdatePage.objects.readable().filter(city=self).order_by("-date", "title")[:3]
         )
         return context
 
@@ -184,37 +197,34 @@ class CityToolAudit(Orderable):
 
 
 class CitySectionMixin(ListingPageMixin):
-    """A city's own section lists only that city's pages."""
+    """A city's own section lists only that city's pages: those below it."""
 
     filter_fields = ["theme"]
 
-    def get_fixed_selection(self):
-        return {"city": (self.get_parent().slug,)}
+    @property
+    def feed_title(self):
+        return f"{self.get_parent().title}: {self.title}"
 
 
-class CityCaseStudiesPage(CitySectionMixin, Page):
+class CityCaseStudiesPage(CitySectionMixin, SitePage):
     """A city's own 'Case studies' section: the case studies of that city live below it."""
 
     parent_page_types = ["casestudies.CityPage"]
     subpage_types = ["casestudies.CaseStudyPage"]
     max_count_per_parent = 1
-    listing_type = "case-study"
+    listing_order = CaseStudyIndexPage.listing_order
 
     def get_listing_queryset(self):
-        from .case_studies import CaseStudyPage
-
-        return CaseStudyPage.objects.child_of(self).select_related("image")
+        return CaseStudyPage.objects.child_of(self).readable().select_related("image")
 
 
-class CityUpdatesPage(CitySectionMixin, Page):
+class CityUpdatesPage(CitySectionMixin, SitePage):
     """A city's own 'Updates' section: the city's news items live below it."""
 
     parent_page_types = ["casestudies.CityPage"]
     subpage_types = ["casestudies.UpdatePage"]
     max_count_per_parent = 1
-    listing_type = "update"
+    listing_order = UpdateIndexPage.listing_order
 
     def get_listing_queryset(self):
-        from .updates import UpdatePage
-
-        return UpdatePage.objects.child_of(self)
+        return UpdatePage.objects.child_of(self).readable()

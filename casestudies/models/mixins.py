@@ -27,7 +27,10 @@ class CityContentMixin(models.Model):
             self.city = self.find_city()
         super().save(*args, **kwargs)
 
-    def find_city(self):
-        from .cities import CityPage
+    @classmethod
+    def city_model(cls):
+        """The partner city page model, as the `city` field names it."""
+        return cls._meta.get_field("city").related_model
 
-        return CityPage.objects.ancestor_of(self).first()
+    def find_city(self):
+        return self.city_model().objects.ancestor_of(self).first()

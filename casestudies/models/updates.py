@@ -13,13 +13,14 @@ from modelcluster.fields import ParentalManyToManyField
 
 from casestudies.panels import CityPanel
 from network_site.blocks import BodyBlock
-from network_site.models import SampleContentMixin
+from network_site.indexing import Facet, SearchablePage
+from network_site.pages import SampleContentMixin, SitePage
 
 from .listings import ListingPageMixin
 from .mixins import CityContentMixin
 
 
-class UpdatePage(SampleContentMixin, CityContentMixin, Page):
+class UpdatePage(SearchablePage, SampleContentMixin, CityContentMixin, SitePage):
     """A partner city's news item: what happened, when, and which URBACT areas it touches."""
 
     date = models.DateField(default=timezone.localdate, help_text="The date readers see.")
@@ -43,25 +44,38 @@ class UpdatePage(SampleContentMixin, CityContentMixin, Page):
         *Page.search_fields,
         index.SearchField("summary"),
         index.SearchField("body"),
-        index.RelatedFields("themes", [index.SearchField("name"), index.FilterField("slug")]),
-        index.FilterField("city"),
+        index.RelatedFields("themes", [Facet("slug", facet="theme", label="name")]),
+        index.RelatedFields(
+            "city",
+            [Facet("slug", facet="city", label="title"), Facet("country", facet="country")],
+        ),
+        Facet("year", facet="year"),
         index.FilterField("date"),
     ]
+    search_type = "update"
+    search_type_label = "Partner update"
+
+    @property
+    def year(self):
+        return self.date.year
+
+    def search_date(self):
+        return self.date
 
     parent_page_types = ["casestudies.CityUpdatesPage"]
     subpage_types = []
 
 
-class UpdateIndexPage(ListingPageMixin, Page):
+class UpdateIndexPage(ListingPageMixin, SitePage):
     """All partner updates, newest first, at /updates/, filterable by city and theme."""
 
     introduction = models.TextField(blank=True, help_text="Shown above the list.")
 
     content_panels = [*Page.content_panels, "introduction"]
-    parent_page_types = ["network_site.HomePage"]
+    parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count = 1
-    listing_type = "update"
+    listing_order = ("-date", "title")
 
     def get_listing_queryset(self):
-        return UpdatePage.objects.all()
+        return UpdatePage.objects.readable()

@@ -4,9 +4,8 @@ from decimal import Decimal, InvalidOperation
 from urllib.parse import urlsplit
 
 from django import template
-from django.db.models import prefetch_related_objects
 
-from wagtail.models import Page
+from network_site.pages import keep_readable
 
 register = template.Library()
 
@@ -66,24 +65,7 @@ def model_name(obj):
 
 
 @register.filter
-def live_pages(pages):
-    """Only the pages readers may see, in the given order: for page choosers in StreamField blocks.
-
-    Keeps a page if it still exists and is in `Page.objects.live().public()`, so pages that are
-    unpublished or behind a view restriction (private) are left out. The check is one page query
-    for the whole list (plus the one `public()` makes to read the view restrictions), not one per
-    page, and the cities of case studies come in one more.
-    """
-    pages = [page for page in pages or [] if page is not None]
-    if not pages:
-        return []
-    visible = set(
-        Page.objects.live()
-        .public()
-        .filter(pk__in={page.pk for page in pages})
-        .values_list("pk", flat=True)
-    )
-    shown = [page for page in pages if page.pk in visible]
-    # Case studies show their city: fetch the cities in one query, not one per page.
-    prefetch_related_objects([page for page in shown if hasattr(page, "city_id")], "city")
-    return shown
+def readable(pages):
+    """Only the pages readers may see, in the given order: for page choosers in StreamField
+    blocks (see `network_site.pages.keep_readable`)."""
+    return keep_readable([page for page in pages or [] if page is not None])

@@ -8,9 +8,10 @@ with their snippets, then the total and every facet's counts in one UNION ALL.
 
 from django.db import connection, transaction
 
+from search.facets import FACETS
+from search.highlight import END, START, marked_to_html, plain_snippet
 from search.models import IndexedDocument, IndexedFacetValue
-from search.query import FACETS, BackendResults
-from search.snippets import END, START, marked_to_html, plain_snippet
+from search.query import BackendResults
 
 from .base import SearchBackend
 

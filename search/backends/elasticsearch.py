@@ -9,13 +9,13 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 
 from elasticsearch import ApiError, Elasticsearch, TransportError
-from elasticsearch.dsl import FacetedSearch, TermsFacet
+from elasticsearch.dsl import Date, Document, FacetedSearch, Integer, Keyword, TermsFacet, Text
 from elasticsearch.helpers import BulkIndexError, ScanError, bulk
 
 from search.backends.base import SearchBackend, SearchUnavailable
-from search.documents import PageDocument
-from search.query import FACETS, BackendResults
-from search.snippets import END, START, marked_to_html, plain_snippet
+from search.facets import FACETS
+from search.highlight import END, START, marked_to_html, plain_snippet
+from search.query import BackendResults
 
 FACET_SIZE = 1000  # more values than any facet has, so that every value gets its count
 SNIPPET_CHARS = 200
@@ -27,6 +27,31 @@ SORTS = {
     "newest": [{"date": {"order": "desc", "missing": "_last"}}, "sort_title"],
     "title": ["sort_title"],
 }
+
+
+class PageDocument(Document):
+    """The Elasticsearch mapping of a `search.documents.build_document` dict.
+
+    Text is analysed as English (stemmed, Lucene's English stop words, the same list as
+    `search.query.STOP_WORDS`); facets and sort keys are keywords. The backend names the
+    index itself (a timestamped index behind an alias), so there is no `Index.name` here.
+    """
+
+    id = Integer()
+    locale = Keyword()
+    type = Keyword(multi=True)
+    title = Text(analyzer="english")
+    sort_title = Keyword()
+    url = Keyword(index=False)
+    city = Keyword(multi=True)
+    country = Keyword(multi=True)
+    theme = Keyword(multi=True)
+    channel = Keyword(multi=True)
+    year = Integer(multi=True)
+    date = Date()
+    summary = Text(analyzer="english")
+    body = Text(analyzer="english")
+    digest = Keyword()
 
 
 @contextmanager

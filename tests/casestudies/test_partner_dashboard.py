@@ -5,7 +5,7 @@ from django.urls import reverse
 import pytest
 
 from casestudies.factories import CaseStudyPageFactory, CityPageFactory, UpdatePageFactory
-from network_site.roles import setup_roles
+from casestudies.roles import setup_roles
 
 pytestmark = pytest.mark.django_db
 

@@ -1,37 +1,43 @@
-"""Index documents for the backend tests, shaped exactly as search.documents builds them."""
+"""Index documents for the backend tests, shaped exactly as search.documents builds them
+(every facet a list; a single value may be given as it is)."""
 
 from search.documents import digest
+from search.facets import FACETS
 
 
 def document(page_id, title, summary="", body="", **fields):
     doc = {
         "id": page_id,
         "locale": "en",
-        "type": "case-study",
+        "type": ["case-study"],
         "title": title,
         "sort_title": title.casefold(),
         "url": f"/pages/{page_id}/",
-        "city": None,
-        "city_name": None,
-        "country": None,
+        "city": [],
+        "country": [],
         "theme": [],
         "channel": [],
-        "year": None,
+        "year": [],
         "date": None,
         "summary": summary,
         "body": body,
-        **fields,
+        **{
+            facet: value if isinstance(value, list) else [value]
+            for facet, value in fields.items()
+            if facet in FACETS
+        },
+        **{key: value for key, value in fields.items() if key not in FACETS},
     }
     doc["digest"] = digest(doc)
     return doc
 
 
 def tartu(**fields):
-    return {"city": "tartu", "city_name": "Tartu", "country": "EE", **fields}
+    return {"city": "tartu", "country": "EE", **fields}
 
 
 def ghent(**fields):
-    return {"city": "ghent", "city_name": "Ghent", "country": "BE", **fields}
+    return {"city": "ghent", "country": "BE", **fields}
 
 
 SAMPLE = [
@@ -45,7 +51,6 @@ SAMPLE = [
         year=2016,
         date="2016-05-01",
         city="alba-iulia",
-        city_name="Alba Iulia",
         country="RO",
     ),
     document(

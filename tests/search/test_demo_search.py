@@ -21,7 +21,7 @@ def test_a_question_finds_the_documented_case_study_first(demo, question, city):
     results = get_search_service().search(
         SearchQuery(text=question, selected={"type": ("case-study",)})
     )
-    assert results.hits[0].city == city
+    assert results.hits[0].city["label"] == city
     assert "<mark>" in results.hits[0].snippet
 
 
@@ -30,6 +30,6 @@ def test_facets_narrow_the_demo_content(demo):
         SearchQuery(selected={"theme": ("governance",), "country": ("IT",)}, sort="title")
     )
     assert results.total > 0
-    assert {hit.city for hit in results.hits} <= {"Genoa", "Palermo"}
+    assert {hit.city["label"] for hit in results.hits} <= {"Genoa", "Palermo"}
     types = {value.value: value.count for value in results.facets["type"]}
     assert sum(types.values()) == results.total

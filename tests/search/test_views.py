@@ -80,9 +80,12 @@ def test_the_api_answers_in_the_documented_shape(client, indexed):
     ]
     hit = data["results"][1]
     assert set(hit) == {"title", "url", "type", "city", "themes", "year", "snippet"}
-    assert hit["city"] == "Ghent"
-    assert hit["type"] == "case-study"
-    assert hit["themes"] == ["economy", "governance"]
+    assert hit["city"] == {"slug": "ghent", "label": "Ghent"}
+    assert hit["type"] == {"slug": "case-study", "label": "Case study"}
+    assert hit["themes"] == [
+        {"slug": "economy", "label": "Economy"},
+        {"slug": "governance", "label": "Governance"},
+    ]
     assert hit["year"] == 2017
     assert hit["url"].endswith("/cities/ghent/case-studies/neighbourhood-budgets/")
     assert set(data["facets"]) == {"theme", "city", "country", "channel", "type", "year"}

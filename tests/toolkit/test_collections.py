@@ -14,7 +14,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 import wagtail_factories
 
 from casestudies.factories import CaseStudyPageFactory, CityPageFactory
-from network_site.models import HomePage, HomePageFeaturedCollection
+from home.models import HomePage, HomePageFeaturedCollection
 from tests.pages import SitePageTestCase
 from toolkit.factories import CuratedCollectionFactory, GuidePageFactory
 from toolkit.models import (

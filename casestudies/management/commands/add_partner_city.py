@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from casestudies.models import CityIndexPage, CityPage
-from network_site.roles import partner_group_name, setup_roles
+from casestudies.roles import partner_group_name, setup_roles
 
 
 def decimal(value):

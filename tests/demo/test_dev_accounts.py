@@ -7,7 +7,7 @@ from django.core.management import CommandError, call_command
 
 import pytest
 
-from network_site.roles import setup_roles
+from casestudies.roles import setup_roles
 
 
 @pytest.fixture

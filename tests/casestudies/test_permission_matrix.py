@@ -29,9 +29,11 @@ from casestudies.factories import (
     UpdatePageFactory,
 )
 from casestudies.models import CaseStudyPage, CityPage, UpdatePage
-from network_site.factories import ChannelFactory, HomePageFactory, ThemeFactory
-from network_site.models import Channel, HomePage, Theme
-from network_site.roles import setup_roles
+from casestudies.roles import setup_roles
+from home.factories import HomePageFactory
+from home.models import HomePage
+from network_site.factories import ChannelFactory, ThemeFactory
+from network_site.models import Channel, Theme
 from tests.forms import (
     case_study_form,
     city_form,

@@ -32,6 +32,8 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from casestudies.models import CityIndexPage, CityPage
+
 EDITORS = "Editors"
 PARTNER_GROUP_PREFIX = "Partner – "
 REVIEW_WORKFLOW = "Partner review"
@@ -77,6 +79,7 @@ EDITOR_MODEL_PERMISSIONS = (
     "network_site.change_channel",
     "network_site.delete_channel",
     "network_site.view_channel",
+    "network_site.change_sitetext",
     "toolkit.add_curatedcollection",
     "toolkit.change_curatedcollection",
     "toolkit.delete_curatedcollection",
@@ -227,8 +230,6 @@ def retire_wagtail_default_moderation():
 @transaction.atomic
 def setup_roles():
     """Create or correct every role; return the Editors and the partner groups."""
-    from casestudies.models import CityIndexPage, CityPage
-
     home = Site.objects.get(is_default_site=True).root_page
     editors = setup_editors(home)
     cities_index = CityIndexPage.objects.first()
@@ -241,8 +242,6 @@ def setup_roles():
 
 def partner_cities(user):
     """The city pages `user` works on as a member of a partner group, by title."""
-    from casestudies.models import CityPage
-
     if not user.is_authenticated:
         return CityPage.objects.none()
     return (

@@ -11,7 +11,8 @@ from wagtail.models import Page, ReferenceIndex, Revision, Site
 import pytest
 
 from casestudies.models import CaseStudyPage, CityPage, CityToolAudit, UpdatePage
-from network_site.models import AboutPage, Channel, HomePage, HomePageFeaturedCollection, Theme
+from home.models import AboutPage, HomePage, HomePageFeaturedCollection
+from network_site.models import Channel, Theme
 from toolkit.models import (
     CuratedCollection,
     CuratedCollectionItem,

@@ -5,8 +5,8 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from casestudies.factories import CaseStudyPageFactory, UpdatePageFactory
 from casestudies.models import CaseStudyIndexPage, CityIndexPage, UpdateIndexPage
-from network_site.factories import AboutPageFactory
-from network_site.models import AboutPage, HomePage, HomePageFeaturedPage
+from home.factories import AboutPageFactory
+from home.models import AboutPage, HomePage, HomePageFeaturedPage
 from tests.pages import SitePageTestCase
 from toolkit.factories import GuidePageFactory
 from toolkit.models import ToolkitPage

@@ -2,13 +2,13 @@ from django.core.management.base import BaseCommand, CommandError
 
 from wagtail.models import Site
 
-from network_site.roles import REVIEW_WORKFLOW, setup_roles
+from casestudies.roles import REVIEW_WORKFLOW, setup_roles
 
 
 class Command(BaseCommand):
     """Create or correct the Editors, the partner groups and the review workflow.
 
-    Safe to run again at any time (`make setup` runs it): see `network_site.roles`.
+    Safe to run again at any time (`make setup` runs it): see `casestudies.roles`.
     """
 
     help = "Create or correct the Editors group, one partner group per city and the review."

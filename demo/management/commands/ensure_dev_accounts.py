@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
-from network_site.roles import EDITORS, PARTNER_GROUP_PREFIX
+from casestudies.roles import EDITORS, PARTNER_GROUP_PREFIX
 
 DEFAULT_PASSWORD = "interactive-cities"  # noqa: S105 - a documented, development-only default
 

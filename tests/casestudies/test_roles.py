@@ -14,7 +14,7 @@ import pytest
 from wagtail_factories import ImageFactory
 
 from casestudies.models import CityPage
-from network_site.roles import setup_roles
+from casestudies.roles import setup_roles
 from tests.forms import city_form
 
 pytestmark = pytest.mark.django_db

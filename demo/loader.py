@@ -1,4 +1,4 @@
-"""`manage.py load_demo_content`: build the demo site from the data in `network_site.demo`."""
+"""The demo loader: builds the demo site from the data in `demo.data`."""
 
 import logging
 import uuid
@@ -11,7 +11,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from wagtail.documents import get_document_model
@@ -31,15 +30,9 @@ from casestudies.models import (
     UpdateIndexPage,
     UpdatePage,
 )
-from network_site.demo import case_studies, cities, site, taxonomies, toolkit, updates
-from network_site.models import (
-    AboutPage,
-    Channel,
-    HomePage,
-    HomePageFeaturedCollection,
-    HomePageFeaturedPage,
-    Theme,
-)
+from demo.data import case_studies, cities, site, taxonomies, toolkit, updates
+from home.models import AboutPage, HomePage, HomePageFeaturedCollection, HomePageFeaturedPage
+from network_site.models import Channel, Theme
 from toolkit.models import (
     CuratedCollection,
     CuratedCollectionItem,
@@ -52,8 +45,12 @@ from toolkit.models import (
 RUN_AGAIN = "then run load_demo_content again"
 
 
-class Command(BaseCommand):
-    """Load the demo content of the Interactive Cities site.
+class DemoLoadError(Exception):
+    """The demo content cannot be loaded as the database stands; the message says why."""
+
+
+class DemoLoader:
+    """Loads the demo content of the Interactive Cities site (`manage.py load_demo_content`).
 
     Idempotent: every page is looked up by its slug under its parent, and every snippet and
     document by its slug or title, and only what is missing is created. Nothing that exists
@@ -62,31 +59,31 @@ class Command(BaseCommand):
     editor would; what the home page and the toolkit page feature is set only when the
     page itself is created in the run. The run ends by rebuilding the search index and the
     reference index.
+
+    `stdout` receives the progress lines (with `verbosity` above 0).
     """
 
-    help = (
-        "Load the demo content: themes, channels, partner cities, case studies, updates, "
-        "guides, the roadmap and a curated collection. Creates only what is missing and "
-        "never changes existing pages, snippets or documents."
-    )
-
-    def handle(self, *args, **options):
-        self.verbosity = options["verbosity"]
+    def __init__(self, *, stdout, verbosity=1):
+        self.stdout = stdout
+        self.verbosity = verbosity
         self.seen = Counter()
         self.created = Counter()
         self.new_page_ids = set()
+
+    def run(self):
+        """Load everything in one transaction, then rebuild the indexes; return a summary."""
         try:
             with transaction.atomic(), self.wagtail_logs_only_when_verbose():
                 self.load()
         except ValidationError as error:
-            raise CommandError(
+            raise DemoLoadError(
                 f"Could not save the demo content: {error}. Fix the page named there in the "
                 f"admin, {RUN_AGAIN}. Nothing has been saved."
             ) from error
-        except CommandError as error:
-            raise CommandError(f"{error} Nothing has been saved.") from error
+        except DemoLoadError as error:
+            raise DemoLoadError(f"{error} Nothing has been saved.") from error
         self.rebuild_indexes()
-        self.say(self.summary())
+        return self.summary()
 
     @contextmanager
     def wagtail_logs_only_when_verbose(self):
@@ -189,7 +186,7 @@ class Command(BaseCommand):
             snippet = model.objects.filter(slug=row["slug"]).first()
             if snippet is None:
                 if model.objects.filter(name=row["name"]).exists():
-                    raise CommandError(
+                    raise DemoLoadError(
                         f"A {model._meta.verbose_name} named “{row['name']}” exists with a "
                         f"slug other than “{row['slug']}”. Give it that slug or rename it, "
                         f"{RUN_AGAIN}."
@@ -259,7 +256,7 @@ class Command(BaseCommand):
             in_the_way = root.get_children().filter(slug=site.HOME["slug"]).first()
             if in_the_way is not None:
                 if not is_untouched_welcome_page(in_the_way):
-                    raise CommandError(
+                    raise DemoLoadError(
                         f"The top-level page “{in_the_way.title}” has the slug "
                         f"“{in_the_way.slug}” the home page needs, and it is not Wagtail's "
                         f"untouched welcome page. Delete it or change its slug in the admin, "
@@ -291,7 +288,7 @@ class Command(BaseCommand):
             # An editor may have changed the slug of a one-of-a-kind page: keep theirs.
             page = model.objects.first()
         if page is not None and not isinstance(page, model):
-            raise CommandError(
+            raise DemoLoadError(
                 f"The page at {page.get_url() or page.url_path} is of type "
                 f"“{page._meta.verbose_name}”, where the demo content needs a "
                 f"“{model._meta.verbose_name}”. Move it or change its slug, {RUN_AGAIN}."

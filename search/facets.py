@@ -1,0 +1,50 @@
+"""The facets readers narrow a search by, and the labels they read for each value.
+
+The facets are declared on the page models (`network_site.indexing.Facet` in their
+`search_fields`); the labels come from the model that holds each facet's field: its
+`label` attribute (a theme's name, a city's title) or the field's choices (a country's
+name). The content type's labels come from the registry; a year is its own label.
+"""
+
+from functools import cache
+
+from .registry import declared_facets, searchable_models, type_labels
+
+# The facets, in the order the search page shows them.
+FACETS = ("theme", "city", "country", "channel", "type", "year")
+# Facets whose values read newest first rather than in label order.
+DESCENDING = frozenset({"year"})
+
+
+@cache
+def label_sources():
+    """{facet: (model holding the field, Facet)}: the first declaration of each facet."""
+    sources = {}
+    for model in searchable_models():
+        for _, holder, facet in declared_facets(model):
+            sources.setdefault(facet.facet, (holder, facet))
+    return sources
+
+
+def labels_of(holder, facet):
+    """(value, label) pairs of one facet, in reading order: the model's own ordering if it
+    has one, else by label. Pages are limited to those readers may see."""
+    if facet.label is None:
+        choices = holder._meta.get_field(facet.field_name).choices or []
+        return sorted(((str(value), label) for value, label in choices), key=lambda c: c[1])
+    objects = holder.objects
+    objects = objects.readable() if hasattr(objects, "readable") else objects.all()
+    ordering = holder._meta.ordering or [facet.label]
+    return [
+        (str(value), label)
+        for value, label in objects.order_by(*ordering).values_list(facet.field_name, facet.label)
+    ]
+
+
+def facet_labels():
+    """(value, label) pairs per facet, in the order readers see them."""
+    labels = {facet: [] for facet in FACETS}
+    for name, (holder, facet) in label_sources().items():
+        labels[name] = labels_of(holder, facet)
+    labels["type"] = list(type_labels().items())
+    return labels

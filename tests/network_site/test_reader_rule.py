@@ -1,0 +1,175 @@
+"""The one reader rule (`SitePageQuerySet.readable`), walked through every public place.
+
+A site with two partner cities, Tartu and Ghent, where Ghent has a case study and an
+update that every public place shows: the home page (featured page, curated collection,
+latest updates, partners), the cities list, both listings and their feeds, the toolkit
+(featured collection), a guide (its case studies), the roadmap (a phase's links), search
+and the search API. Unpublishing Ghent, or making its pages private, must take them out of
+every one of those places; Ghent's own pages then answer 404.
+"""
+
+import json
+
+from django.db import transaction
+
+from wagtail.models import Page, PageViewRestriction
+
+import pytest
+
+from casestudies.factories import CaseStudyPageFactory, CityPageFactory, UpdatePageFactory
+from home.models import HomePageFeaturedCollection, HomePageFeaturedPage
+from network_site.pages import readable_pages
+from search.indexer import rebuild
+from tests.conftest import build_site_tree
+from toolkit.factories import CuratedCollectionFactory, GuidePageFactory, RoadmapPageFactory
+from toolkit.models import ToolkitPageFeaturedCollection
+
+GHENT_CASE_STUDY = "Participatory budgets in Ghent"
+GHENT_UPDATE = "Spring news from Ghent"
+
+PUBLIC_PLACES = [
+    "/",
+    "/cities/",
+    "/case-studies/",
+    "/case-studies/feed/",
+    "/updates/",
+    "/updates/feed/",
+    "/toolkit/",
+    "/toolkit/reach-everyone/",
+    "/toolkit/roadmap/",
+    "/search/?q=ghent",
+    "/api/search/?q=ghent",
+]
+
+
+@pytest.fixture(scope="module")
+def site(django_db_setup, django_db_blocker):
+    """The two cities and Ghent's content, linked from every public place; built once for
+    the module and rolled back after it (each test runs in its own savepoint)."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield build_site()
+        transaction.set_rollback(True)
+
+
+def build_site():
+    tree = build_site_tree()
+    tartu = CityPageFactory(parent=tree["cities"], title="Tartu", slug="tartu", country="EE")
+    ghent = CityPageFactory(parent=tree["cities"], title="Ghent", slug="ghent", country="BE")
+    guide = GuidePageFactory(parent=tree["toolkit"], title="Reach everyone", slug="reach-everyone")
+    case_study = CaseStudyPageFactory(
+        parent=ghent.case_studies_section,
+        title=GHENT_CASE_STUDY,
+        slug="budgets",
+        related_guides=[guide],
+    )
+    update = UpdatePageFactory(parent=ghent.updates_section, title=GHENT_UPDATE, slug="spring")
+    tartu_case_study = CaseStudyPageFactory(
+        parent=tartu.case_studies_section, title="Virtual meetings in Tartu", slug="meetings"
+    )
+    roadmap = RoadmapPageFactory(parent=tree["toolkit"])
+    roadmap.phases[0].value["case_studies"] = [case_study, tartu_case_study]
+    roadmap.save()
+    collection = CuratedCollectionFactory(title="Start here", pages=[case_study, guide])
+    HomePageFeaturedPage.objects.create(home_page=tree["home"], page=case_study, sort_order=0)
+    HomePageFeaturedCollection.objects.create(
+        home_page=tree["home"], collection=collection, sort_order=0
+    )
+    ToolkitPageFeaturedCollection.objects.create(
+        toolkit_page=tree["toolkit"], collection=collection, sort_order=0
+    )
+    rebuild()
+    return {"ghent": ghent.pk, "case_study": case_study.pk, "update": update.pk, "tartu": tartu.pk}
+
+
+def page(pk):
+    """A page as the database has it now (the module's objects go stale between tests)."""
+    return Page.objects.get(pk=pk).specific
+
+
+def text_of(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    if url.startswith("/api/"):
+        return json.dumps(response.json())
+    return response.content.decode()
+
+
+def ghent_content_in(client):
+    """The public places that show any of Ghent's content, with what they show."""
+    shown = {}
+    for url in PUBLIC_PLACES:
+        text = text_of(client, url)
+        found = [title for title in (GHENT_CASE_STUDY, GHENT_UPDATE, "Ghent") if title in text]
+        if found:
+            shown[url] = found
+    return shown
+
+
+@pytest.mark.django_db
+def test_every_public_place_shows_a_published_citys_content(client, site):
+    shown = ghent_content_in(client)
+    assert set(shown) == set(PUBLIC_PLACES)
+    assert GHENT_CASE_STUDY in shown["/case-studies/"]
+    assert GHENT_UPDATE in shown["/updates/"]
+    assert GHENT_UPDATE in shown["/"]
+    assert GHENT_CASE_STUDY in shown["/toolkit/reach-everyone/"]
+    assert GHENT_CASE_STUDY in shown["/toolkit/roadmap/"]
+
+
+@pytest.mark.django_db
+def test_unpublishing_a_city_takes_its_content_out_of_every_public_place(
+    client, site, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        page(site["ghent"]).unpublish()
+
+    assert ghent_content_in(client) == {}
+    # Tartu's content, next to it everywhere, is still there.
+    assert "Virtual meetings in Tartu" in text_of(client, "/case-studies/")
+    assert "Virtual meetings in Tartu" in text_of(client, "/toolkit/roadmap/")
+
+
+@pytest.mark.django_db
+def test_the_pages_of_an_unpublished_city_answer_404(client, site):
+    ghent = page(site["ghent"])
+    urls = [page(site["case_study"]).url, page(site["update"]).url, f"{ghent.url}case-studies/"]
+    assert all(client.get(url).status_code == 200 for url in urls)
+
+    page(site["ghent"]).unpublish()
+
+    for url in [*urls, ghent.url]:
+        assert client.get(url).status_code == 404, url
+    assert client.get(page(site["tartu"]).url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_private_pages_are_left_out_everywhere_but_keep_their_login_form(
+    client, site, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        for pk in (site["case_study"], site["update"]):
+            PageViewRestriction.objects.create(
+                page_id=pk, restriction_type=PageViewRestriction.PASSWORD, password="members"
+            )
+
+    shown = ghent_content_in(client)
+    assert not any(GHENT_CASE_STUDY in found or GHENT_UPDATE in found for found in shown.values())
+    # The city itself is still public, so it is still listed.
+    assert "Ghent" in shown["/cities/"]
+    response = client.get(page(site["case_study"]).url)
+    assert response.status_code == 200
+    assert GHENT_CASE_STUDY not in response.content.decode()
+    assert 'name="password"' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_rule_is_one_queryset_method_for_every_page_type(site):
+    readable_titles = set(readable_pages().values_list("title", flat=True))
+    assert {GHENT_CASE_STUDY, GHENT_UPDATE, "Ghent"} <= readable_titles
+
+    page(site["ghent"]).unpublish()
+
+    readable_titles = set(readable_pages().values_list("title", flat=True))
+    assert not {GHENT_CASE_STUDY, GHENT_UPDATE, "Ghent"} & readable_titles
+    live_titles = set(Page.objects.live().values_list("title", flat=True))
+    assert {GHENT_CASE_STUDY, GHENT_UPDATE} <= live_titles
