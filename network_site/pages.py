@@ -11,8 +11,9 @@ from itertools import islice, pairwise
 from typing import NamedTuple
 
 from django.db import models
-from django.db.models import Q, prefetch_related_objects
+from django.db.models import Exists, F, OuterRef, prefetch_related_objects
 from django.db.models.fields.json import KeyTextTransform
+from django.db.models.functions import Substr
 from django.utils.functional import cached_property
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -36,12 +37,18 @@ class SitePageQuerySet(PageQuerySet):
 
     def published_in_full(self):
         """Live pages none of whose ancestors is unpublished. Serving a page by URL checks
-        this (see `network_site.wagtail_hooks`); Wagtail itself checks privacy there."""
-        under_unpublished = Q()
-        parents = Page.objects.filter(live=False, numchild__gt=0).values_list("path", flat=True)
-        for path in parents:
-            under_unpublished |= Q(path__startswith=path)
-        return self.live().exclude(under_unpublished) if under_unpublished else self.live()
+        this (see `network_site.wagtail_hooks`); Wagtail itself checks privacy there.
+
+        In the same query: an ancestor's path is the start of the page's path, one
+        `Page.steplen` step per level of depth.
+        """
+        unpublished_ancestor = Page.objects.filter(
+            live=False,
+            numchild__gt=0,
+            depth__lt=OuterRef("depth"),
+            path=Substr(OuterRef("path"), 1, F("depth") * Page.steplen),
+        )
+        return self.live().exclude(Exists(unpublished_ancestor))
 
 
 class SitePageManager(PageManager.from_queryset(SitePageQuerySet)):
