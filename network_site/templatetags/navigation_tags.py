@@ -7,6 +7,8 @@ from django import template
 
 from wagtail.models import Page, Site
 
+from network_site.pages import readable_pages
+
 register = template.Library()
 
 
@@ -20,7 +22,7 @@ def _site_root(context):
 
 
 def _top_level_pages(context):
-    """The home page's live, public children, fetched once per request and reused."""
+    """The home page's children readers may see, fetched once per request and reused."""
     request = context.get("request")
     cached = getattr(request, "_network_site_top_level_pages", None)
     if cached is not None:
@@ -28,7 +30,7 @@ def _top_level_pages(context):
     root = _site_root(context)
     pages = []
     if root is not None:
-        pages = list(root.get_children().live().public().select_related("content_type"))
+        pages = list(readable_pages().child_of(root).select_related("content_type"))
     if request is not None:
         request._network_site_top_level_pages = pages
     return pages

@@ -15,6 +15,7 @@ from wagtail_factories import ImageFactory
 
 from casestudies.models import CityPage
 from casestudies.roles import setup_roles
+from network_site.models import SiteText
 from tests.forms import city_form
 
 pytestmark = pytest.mark.django_db
@@ -189,3 +190,19 @@ def test_partners_upload_into_their_own_collection_only(client, roles, tartu_par
     chooser = client.get(reverse("wagtailimages_chooser:choose")).content.decode()
     assert "Town hall square" in chooser
     assert "Ghent harbour" not in chooser
+
+
+def test_editors_change_the_site_text_and_partners_cannot(client, editor, tartu_partner):
+    url = reverse("wagtailsettings:edit", args=["network_site", "sitetext", SiteText.load().pk])
+    form = {"tagline": "Ten cities, one network", "footer_text": "About this site."}
+
+    client.force_login(tartu_partner)
+    client.post(url, form)
+    assert "Ten cities, one network" not in client.get("/").content.decode()
+
+    client.force_login(editor)
+    assert client.post(url, form).status_code == 302
+    client.logout()
+    home = client.get("/").content.decode()
+    assert "Ten cities, one network" in home
+    assert "About this site." in home
