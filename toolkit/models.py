@@ -154,6 +154,8 @@ class GuidePage(SearchablePage, SampleContentMixin, ChangeHistoryMixin, SitePage
 
     parent_page_types = ["toolkit.ToolkitPage"]
     subpage_types = []
+    # How lists show the page: components/card_grid.html includes this template.
+    card_template = "components/cards/guide.html"
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -191,6 +193,8 @@ class RoadmapPage(SearchablePage, SampleContentMixin, SitePage):
     parent_page_types = ["toolkit.ToolkitPage"]
     subpage_types = []
     max_count = 1
+    # How lists show the page: components/card_grid.html includes this template.
+    card_template = "components/cards/roadmap.html"
 
 
 class ToolkitPageFeaturedCollection(FeaturedCollection):

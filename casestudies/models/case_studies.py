@@ -151,6 +151,8 @@ class CaseStudyPage(
 
     parent_page_types = ["casestudies.CityCaseStudiesPage"]
     subpage_types = []
+    # How lists show the page: components/card_grid.html includes this template.
+    card_template = "components/cards/case_study.html"
 
     def clean(self):
         super().clean()

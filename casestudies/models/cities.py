@@ -126,6 +126,8 @@ class CityPage(SearchablePage, SampleContentMixin, SitePage):
 
     parent_page_types = ["casestudies.CityIndexPage"]
     subpage_types = ["casestudies.CityCaseStudiesPage", "casestudies.CityUpdatesPage"]
+    # How lists show the page: components/card_grid.html includes this template.
+    card_template = "components/cards/city.html"
 
     @property
     def country_name(self):

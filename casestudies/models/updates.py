@@ -64,6 +64,8 @@ class UpdatePage(SearchablePage, SampleContentMixin, CityContentMixin, SitePage)
 
     parent_page_types = ["casestudies.CityUpdatesPage"]
     subpage_types = []
+    # How lists show the page: components/card_grid.html includes this template.
+    card_template = "components/cards/update.html"
 
 
 class UpdateIndexPage(ListingPageMixin, SitePage):

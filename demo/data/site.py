@@ -31,6 +31,7 @@ FEATURED = [
 ABOUT = {
     "title": "About",
     "slug": "about",
+    "search_description": "The network, its funding and its aims.",
     "introduction": (
         "Interactive Cities was a network of ten European cities, funded by the URBACT III "
         "programme, that explored how social media and digital tools can bring citizens "
@@ -87,6 +88,7 @@ ABOUT = {
 CITIES = {
     "title": "Cities",
     "slug": "cities",
+    "search_description": "The partner cities and the tools each one uses.",
     "introduction": (
         "The ten partner cities of the Interactive Cities network. Each city's page lists "
         "its case studies and its updates."
@@ -95,6 +97,7 @@ CITIES = {
 CASE_STUDIES = {
     "title": "Case studies",
     "slug": "case-studies",
+    "search_description": "What the cities tried and what came of it.",
     "introduction": (
         "What the partner cities tried, how they went about it and what came of it. Pages "
         "marked as sample content are illustrative examples, not a city's reported results."
@@ -103,6 +106,7 @@ CASE_STUDIES = {
 TOOLKIT = {
     "title": "Toolkit",
     "slug": "toolkit",
+    "search_description": "Guides and a roadmap to do it yourself.",
     "introduction": (
         "Step-by-step guides and an implementation roadmap for cities that want to use "
         "social media and digital tools to involve their residents. The guides on this demo "
@@ -112,6 +116,7 @@ TOOLKIT = {
 UPDATES = {
     "title": "Updates",
     "slug": "updates",
+    "search_description": "News from the partner cities.",
     "introduction": (
         "News from the partner cities about their work in the network. The updates on this "
         "demo site are illustrative."

@@ -58,13 +58,6 @@ def domain(url):
 
 
 @register.filter
-def model_name(obj):
-    """The lower-case model name of an object, e.g. 'casestudypage', for template branching."""
-    meta = getattr(obj, "_meta", None)
-    return meta.model_name if meta else ""
-
-
-@register.filter
 def readable(pages):
     """Only the pages readers may see, in the given order: for page choosers in StreamField
     blocks (see `network_site.pages.keep_readable`)."""

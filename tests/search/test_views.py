@@ -57,6 +57,13 @@ def test_the_page_shows_hits_with_marked_words_and_facets(client, indexed):
     assert 'name="theme" value="governance" checked' not in text
 
 
+def test_an_unknown_filter_is_named_and_the_known_ones_still_apply(client, indexed):
+    """The search page treats filters as the listings do (one form behaviour)."""
+    response = client.get("/search/?q=virtual+meetings&city=atlantis&city=tartu")
+    assert "City: atlantis not recognised." in response.text
+    assert "1 result for “virtual meetings”" in response.text
+
+
 def test_ticking_a_facet_keeps_it_visible_and_counts_the_others(client, indexed):
     data = api(client, "theme=economy&city=tartu")
     assert data["total"] == 0
