@@ -6,5 +6,5 @@ Each module holds one part of the site, in the order the loader needs it:
 
 Pages refer to each other by slug: a city by its slug, a guide by its slug, a case study
 as "<city slug>/<case study slug>". Everything beyond the documented facts of the network
-is marked with `is_sample_content=True`, so readers never take it for a city's real results.
+is marked with provenance "sample", so readers never take it for a city's real results.
 """

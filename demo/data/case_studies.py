@@ -10,6 +10,7 @@ summaries say so.
 """
 
 from casestudies.models import CaseStudyPage
+from network_site.pages import Provenance
 
 from .markup import p
 
@@ -18,15 +19,15 @@ PILOT = CaseStudyPage.Status.PILOT
 RUNNING = CaseStudyPage.Status.RUNNING
 
 DOCUMENTED = {
-    "is_sample_content": True,
-    "sample_content_note": (
+    "provenance": Provenance.SAMPLE,
+    "provenance_note": (
         "The result in the summary is documented by the network; the rest of this page is "
         "illustrative."
     ),
 }
 ILLUSTRATIVE = {
-    "is_sample_content": True,
-    "sample_content_note": (
+    "provenance": Provenance.SAMPLE,
+    "provenance_note": (
         "Illustrative case study written for the demo site; it does not report the city's "
         "actual results."
     ),

@@ -10,14 +10,15 @@ Audit lines are (channel slug, purpose, audience, stage).
 from decimal import Decimal
 
 from casestudies.models import CityPage, CityToolAudit
+from network_site.pages import Provenance
 
 IN_USE = CityToolAudit.Stage.IN_USE
 PILOTED = CityToolAudit.Stage.PILOTED
 
 # Marks a city page as partly illustrative; spread into every city.
 SAMPLE_CITY = {
-    "is_sample_content": True,
-    "sample_content_note": (
+    "provenance": Provenance.SAMPLE,
+    "provenance_note": (
         "Population, location and the summary are public facts; the tool audit below is "
         "illustrative."
     ),

@@ -6,14 +6,15 @@ roadmap below are illustrative versions written for the demo site, so they are a
 as sample content.
 """
 
+from network_site.pages import Provenance
 from toolkit.models import GuidePage
 
 from .markup import p, ul
 
 # Marks a page as illustrative; spread into every guide.
 SAMPLE_GUIDE = {
-    "is_sample_content": True,
-    "sample_content_note": "Illustrative guide written for the demo site.",
+    "provenance": Provenance.SAMPLE,
+    "provenance_note": "Illustrative guide written for the demo site.",
 }
 ROADMAP_NOTE = (
     "The network produced an implementation roadmap; this version is illustrative, "
@@ -346,8 +347,8 @@ GUIDES = [
 ROADMAP = {
     "title": "Implementation roadmap",
     "slug": "roadmap",
-    "is_sample_content": True,
-    "sample_content_note": ROADMAP_NOTE,
+    "provenance": Provenance.SAMPLE,
+    "provenance_note": ROADMAP_NOTE,
     "introduction": (
         "The phases a city goes through when it starts using social media and digital tools "
         "to involve its residents. It follows the network's method: first audit the tools "
