@@ -1,6 +1,8 @@
 """The home page, the about page and the four section pages below the home page.
 
-Everything here is documented fact about the network, so none of it is sample content.
+Everything here is a documented fact about the network (funding, method, outputs, the four
+results, in their documented wording) or a public fact (the partners, their countries, the
+lead partner), so none of it is illustrative and these pages carry no provenance badge.
 """
 
 from decimal import Decimal
@@ -67,17 +69,16 @@ ABOUT = {
             )
             + ul(
                 "Alba Iulia improved its use of online platforms and pages, Facebook and "
-                "Twitter among them, so that citizens' comments and complaints are received "
-                "and forwarded to the right city office.",
-                "Tartu built an online system where citizens join virtual meetings to "
-                "discuss and comment on matters such as urban development plans.",
+                "Twitter among them, so that citizens' comments and complaints can be "
+                "received and forwarded to the right city office.",
+                "Tartu built an online system where citizens can take part in virtual "
+                "meetings and discuss and comment on matters such as urban development plans.",
                 "Varna built a prototype of an interactive city-guide app that gives "
                 "tourists information such as the history of a monument and the culture of "
                 "the city.",
-                "Palermo drew up a new mobility plan for its UNESCO-protected area and used "
+                "Palermo drew up a new mobility plan for its UNESCO-protected area. It used "
                 "digital communication channels and social media to reach interested "
-                "parties; many of the public initiatives that followed enjoy broad public "
-                "support.",
+                "parties, and as a result many public initiatives enjoy broad public support.",
             )
         ),
     ],
