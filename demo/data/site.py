@@ -2,10 +2,14 @@
 
 Everything here is a documented fact about the network (funding, method, outputs, the four
 results, in their documented wording) or a public fact (the partners, their countries, the
-lead partner), so none of it is illustrative and these pages carry no provenance badge.
+lead partner), so none of it is illustrative and these pages carry no provenance badge. The
+case study index introduction says what each provenance label means, in the words of
+`network_site.pages.Provenance`.
 """
 
 from decimal import Decimal
+
+from network_site.pages import Provenance
 
 from .markup import heading, p, paragraph, ul
 
@@ -96,9 +100,12 @@ CITIES = {
 CASE_STUDIES = {
     "title": "Case studies",
     "slug": "case-studies",
-    "introduction": (
-        "What the partner cities tried, how they went about it and what came of it. Pages "
-        "marked as sample content are illustrative examples, not a city's reported results."
+    "introduction": " ".join(
+        [
+            "What the partner cities tried, how they went about it and what came of it. Each "
+            "case study is labelled by where its content comes from.",
+            *(f"{level.label}: {level.explanation}" for level in Provenance),
+        ]
     ),
 }
 TOOLKIT = {

@@ -10,7 +10,13 @@ from wagtail.models import Page, ReferenceIndex, Revision, Site
 
 import pytest
 
-from casestudies.models import CaseStudyPage, CityPage, CityToolAudit, UpdatePage
+from casestudies.models import (
+    CaseStudyIndexPage,
+    CaseStudyPage,
+    CityPage,
+    CityToolAudit,
+    UpdatePage,
+)
 from home.models import AboutPage, HomePage, HomePageFeaturedCollection
 from network_site.models import Channel, Theme
 from network_site.pages import Provenance
@@ -243,6 +249,12 @@ def test_the_documented_case_studies_are_never_badged_sample(client, demo):
         assert "Sample content." not in response
         assert html.escape(DOCUMENTED_CASE_STUDIES[case_study.city.slug]) in response
         assert "Illustrative figures: this is sample content." not in response
+
+
+def test_the_case_study_index_says_what_each_label_means(client, demo):
+    text = main_text(client, CaseStudyIndexPage.objects.get())
+    for level in Provenance:
+        assert f"{level.label}: {level.explanation}" in text, level
 
 
 def test_no_page_states_a_documented_result_more_strongly(client, demo):
