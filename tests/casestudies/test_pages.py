@@ -7,6 +7,7 @@ import pytest
 
 from casestudies.factories import CaseStudyPageFactory, CityPageFactory, UpdatePageFactory
 from casestudies.models import (
+    CaseStudyFigure,
     CaseStudyIndexPage,
     CaseStudyPage,
     CityCaseStudiesPage,
@@ -219,6 +220,29 @@ class TestReadersSee(SitePageTestCase):
         assert badges[pages["documented"].url] == [("documented", "Documented")]
         assert badges[pages["mixed"].url] == [("mixed", "Partly documented")]
         assert badges[pages["sample"].url] == [("sample", "Sample")]
+
+    def test_figures_are_called_illustrative_only_where_they_may_be(self):
+        notes = {
+            Provenance.DOCUMENTED: None,
+            Provenance.MIXED: "Illustrative figures, unless the notice above quotes them",
+            Provenance.SAMPLE: "Illustrative figures: this is sample content.",
+        }
+        for level, note in notes.items():
+            case_study = CaseStudyPageFactory(
+                parent=self.tartu.case_studies_section,
+                provenance=level,
+                provenance_note="The summary is documented." if level == "mixed" else "",
+            )
+            CaseStudyFigure.objects.create(case_study=case_study, value=30, unit="%", label="more")
+            response = self.client.get(case_study.url)
+            self.assertContains(response, "Results in figures")
+            if note:
+                self.assertContains(response, note, count=1)
+            else:
+                self.assertNotContains(response, 'class="stats__note"')
+            for other in notes.values():
+                if other and other != note:
+                    self.assertNotContains(response, other)
 
     def test_the_footer_says_what_each_badge_means(self):
         footer = self.client.get(self.tree["case_studies"].url).text.split("<footer")[1]
