@@ -10,6 +10,8 @@ import datetime
 from itertools import islice, pairwise
 from typing import NamedTuple
 
+from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, F, OuterRef, prefetch_related_objects
 from django.db.models.fields.json import KeyTextTransform
@@ -94,29 +96,96 @@ class SitePage(Page):
         abstract = True
 
 
-class SampleContentMixin(models.Model):
-    """Flags a page whose text goes beyond documented facts, so readers see it is illustrative."""
+class Provenance(models.TextChoices):
+    """Where a page's content comes from, as readers are told: each level's value, its label
+    (the badge readers see) and, in `PROVENANCE_EXPLANATIONS` below, what it means.
 
-    is_sample_content = models.BooleanField(
-        "sample content",
-        default=False,
+    The badge, the page's notice, the footer, the admin's help text and the demo's case
+    study index introduction all read the labels and explanations from here.
+    """
+
+    DOCUMENTED = "documented", "Documented"
+    MIXED = "mixed", "Partly documented"
+    SAMPLE = "sample", "Sample"
+
+    @property
+    def explanation(self):
+        """What the label means, in one sentence that can follow it: "Sample: the page…"."""
+        return PROVENANCE_EXPLANATIONS[self]
+
+
+PROVENANCE_EXPLANATIONS = {
+    Provenance.DOCUMENTED: (
+        "every statement on the page reports what the network or a partner city documented, "
+        "or is a public fact."
+    ),
+    Provenance.MIXED: (
+        "the page reports a documented result, set in illustrative detail; its notice quotes "
+        "the documented part."
+    ),
+    Provenance.SAMPLE: (
+        "the page was written for the demo of this site; its outcomes and figures are "
+        "illustrative, not results reported by the partner cities."
+    ),
+}
+
+
+class ProvenanceMixin(models.Model):
+    """Says where a page's content comes from (`Provenance`), so readers can tell a documented
+    result from an illustrative one: a badge on cards and links, a notice on the page.
+
+    A new page starts as documented: a partner reporting its own city's work is reporting,
+    not illustrating. The editor chooses "Partly documented" or "Sample" otherwise.
+    """
+
+    provenance = models.CharField(
+        max_length=10,
+        choices=Provenance.choices,
+        default=Provenance.DOCUMENTED,
         help_text=(
-            "Tick when the page holds illustrative text rather than reported results. "
-            "Readers then see a clear 'sample content' notice."
+            "Where the page's content comes from; readers see it as a badge and a notice. A "
+            f"new page starts as “{Provenance.DOCUMENTED.label}”: keep it when every statement "
+            "reports work your city or the network documented, or is a public fact. Choose "
+            f"“{Provenance.MIXED.label}” when a documented result is set in illustrative "
+            "detail, and quote the documented part in the note; choose "
+            f"“{Provenance.SAMPLE.label}” for illustrative content written for a demo."
         ),
     )
-    sample_content_note = models.CharField(
+    provenance_note = models.CharField(
+        "note on provenance",
         max_length=300,
         blank=True,
-        help_text="Optional: say which parts are documented and which are illustrative.",
+        help_text=(
+            f"Shown in the page's notice. Required for “{Provenance.MIXED.label}”: quote the "
+            "documented part. For a sample page, name any public facts it uses."
+        ),
     )
 
-    sample_content_panel = MultiFieldPanel(
-        ["is_sample_content", "sample_content_note"], heading="Sample content"
+    provenance_panel = MultiFieldPanel(
+        [FieldPanel("provenance", widget=forms.RadioSelect), "provenance_note"],
+        heading="Provenance",
     )
 
     class Meta:
         abstract = True
+
+    @property
+    def provenance_level(self):
+        """The page's `Provenance`, with its label and explanation (the field holds the
+        value only); None while the field holds no valid choice, e.g. in a form preview."""
+        return Provenance(self.provenance) if self.provenance in Provenance.values else None
+
+    def clean(self):
+        super().clean()
+        if self.provenance == Provenance.MIXED and not self.provenance_note.strip():
+            raise ValidationError(
+                {
+                    "provenance_note": (
+                        f"A “{Provenance.MIXED.label}” page must say which part is "
+                        "documented: quote it here."
+                    )
+                }
+            )
 
 
 class PublishedChange(NamedTuple):

@@ -1,7 +1,8 @@
 """POST data for the page editor, one builder per page type, as Wagtail's admin sends it.
 
 Multi-value fields (themes) are passed as tuples: nested_form_data would split a list into
-numbered keys.
+numbered keys. Pages with a provenance send the one the editor leaves selected, "documented"
+(the default), unless the test passes another.
 """
 
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
@@ -12,6 +13,7 @@ def city_form(title, **extra):
         {
             "title": title,
             "country": "ES",
+            "provenance": "documented",
             "role": "partner",
             "latitude": "37.99220",
             "longitude": "-1.13070",
@@ -27,6 +29,7 @@ def case_study_form(title, themes, **extra):
         {
             "title": title,
             "summary": "Citizens join meetings online.",
+            "provenance": "documented",
             "challenge": rich_text("<p>Few people came to public hearings.</p>"),
             "approach": rich_text("<p>Meetings moved online.</p>"),
             "results": rich_text("<p>More people took part.</p>"),
@@ -47,6 +50,7 @@ def update_form(title, **extra):
         {
             "title": title,
             "date": "2026-03-02",
+            "provenance": "documented",
             "summary": "What happened this month.",
             "body": streamfield([("paragraph", rich_text("<p>Details.</p>"))]),
             **extra,
@@ -59,6 +63,7 @@ def guide_form(title, **extra):
         {
             "title": title,
             "summary": "Know what you use before you add more.",
+            "provenance": "documented",
             "audience": "Communication teams",
             "effort": "light",
             "steps": streamfield(

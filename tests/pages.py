@@ -1,6 +1,8 @@
 """A base class for page tests: Wagtail's page assertions plus the site tree fixtures."""
 
 import json
+import re
+from collections import defaultdict
 
 from django.urls import reverse
 
@@ -10,6 +12,32 @@ import pytest
 
 # Multi-value fields (themes, guides) are passed as tuples: nested_form_data would split a
 # list into numbered keys.
+
+
+CARD_OR_LIST_ITEM = re.compile(
+    r"<article\b.*?</article>|<li\b[^>]*>(?:(?!<li\b|</li>).)*</li>", re.DOTALL
+)
+LINK = re.compile(r'href="([^"]+)"')
+BADGE = re.compile(r'<span class="badge badge--(\w+)">([^<]+)</span>')
+
+
+def badges_by_link(html):
+    """The provenance badges a reader sees next to each link of a page, by link URL.
+
+    A card (an <article>) or a list item holding no other list is one unit: the badges in it
+    are the badges of the page its links go to. A URL linked from several places gets the
+    badges of each, in order, as (level, label) pairs; a link with no badge gets none.
+    """
+    badges = defaultdict(list)
+    for block in CARD_OR_LIST_ITEM.finditer(html):
+        found = [
+            (level, label)
+            for level, label in BADGE.findall(block.group())
+            if level in ("documented", "mixed", "sample")
+        ]
+        for url in LINK.findall(block.group()):
+            badges[url].extend(found)
+    return badges
 
 
 class SitePageTestCase(WagtailPageTestCase):

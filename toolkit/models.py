@@ -22,7 +22,7 @@ from network_site.blocks import DocumentLinkBlock
 from network_site.indexing import Facet, SearchablePage
 from network_site.pages import (
     ChangeHistoryMixin,
-    SampleContentMixin,
+    ProvenanceMixin,
     SitePage,
     readable_in_order,
 )
@@ -95,7 +95,7 @@ class ToolkitPage(FeaturedCollectionsMixin, SitePage):
         return context
 
 
-class GuidePage(SearchablePage, SampleContentMixin, ChangeHistoryMixin, SitePage):
+class GuidePage(SearchablePage, ProvenanceMixin, ChangeHistoryMixin, SitePage):
     """A best-practice guide: who it is for, the effort it takes and the steps to follow.
 
     Its case studies are the ones that name it under 'Related toolkit guides', so the link
@@ -129,7 +129,7 @@ class GuidePage(SearchablePage, SampleContentMixin, ChangeHistoryMixin, SitePage
 
     content_panels = [
         *Page.content_panels,
-        SampleContentMixin.sample_content_panel,
+        ProvenanceMixin.provenance_panel,
         "summary",
         FieldRowPanel(["audience", "effort"]),
         "steps",
@@ -168,7 +168,7 @@ class GuidePage(SearchablePage, SampleContentMixin, ChangeHistoryMixin, SitePage
         return context
 
 
-class RoadmapPage(SearchablePage, SampleContentMixin, SitePage):
+class RoadmapPage(SearchablePage, ProvenanceMixin, SitePage):
     """The implementation roadmap: the phases a city goes through, in order."""
 
     introduction = models.TextField(help_text="What the roadmap is and how to use it.")
@@ -176,7 +176,7 @@ class RoadmapPage(SearchablePage, SampleContentMixin, SitePage):
 
     content_panels = [
         *Page.content_panels,
-        SampleContentMixin.sample_content_panel,
+        ProvenanceMixin.provenance_panel,
         "introduction",
         "phases",
     ]

@@ -19,7 +19,7 @@ from taggit.models import TaggedItemBase
 from casestudies.panels import CityPanel
 from network_site.blocks import RICH_TEXT_FEATURES
 from network_site.indexing import Facet, SearchablePage
-from network_site.pages import ChangeHistoryMixin, SampleContentMixin, SitePage
+from network_site.pages import ChangeHistoryMixin, ProvenanceMixin, SitePage
 
 from .listings import ListingPageMixin
 from .mixins import CityContentMixin
@@ -36,7 +36,7 @@ class CaseStudyTag(TaggedItemBase):
 
 
 class CaseStudyPage(
-    SearchablePage, SampleContentMixin, ChangeHistoryMixin, CityContentMixin, SitePage
+    SearchablePage, ProvenanceMixin, ChangeHistoryMixin, CityContentMixin, SitePage
 ):
     """A partner city's account of one practice: the challenge, the approach and the results."""
 
@@ -101,7 +101,7 @@ class CaseStudyPage(
     content_panels = [
         *Page.content_panels,
         CityPanel(heading="City"),
-        SampleContentMixin.sample_content_panel,
+        ProvenanceMixin.provenance_panel,
         "summary",
         FieldPanel("image"),
         "challenge",

@@ -12,7 +12,7 @@ from modelcluster.fields import ParentalKey
 
 from network_site.countries import EUROPEAN_COUNTRIES
 from network_site.indexing import Facet, SearchablePage
-from network_site.pages import SampleContentMixin, SitePage
+from network_site.pages import ProvenanceMixin, SitePage
 
 from .case_studies import CaseStudyIndexPage, CaseStudyPage
 from .listings import ListingPageMixin
@@ -35,7 +35,7 @@ class CityIndexPage(SitePage):
         return context
 
 
-class CityPage(SearchablePage, SampleContentMixin, SitePage):
+class CityPage(SearchablePage, ProvenanceMixin, SitePage):
     """A partner city: its facts, its role in the network and the audit of its digital tools.
 
     Its case studies and updates live below it, in two section pages that are created and
@@ -84,7 +84,7 @@ class CityPage(SearchablePage, SampleContentMixin, SitePage):
 
     content_panels = [
         *Page.content_panels,
-        SampleContentMixin.sample_content_panel,
+        ProvenanceMixin.provenance_panel,
         MultiFieldPanel(
             [
                 FieldRowPanel(["country", "role"]),

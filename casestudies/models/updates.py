@@ -14,13 +14,13 @@ from modelcluster.fields import ParentalManyToManyField
 from casestudies.panels import CityPanel
 from network_site.blocks import BodyBlock
 from network_site.indexing import Facet, SearchablePage
-from network_site.pages import SampleContentMixin, SitePage
+from network_site.pages import ProvenanceMixin, SitePage
 
 from .listings import ListingPageMixin
 from .mixins import CityContentMixin
 
 
-class UpdatePage(SearchablePage, SampleContentMixin, CityContentMixin, SitePage):
+class UpdatePage(SearchablePage, ProvenanceMixin, CityContentMixin, SitePage):
     """A partner city's news item: what happened, when, and which URBACT areas it touches."""
 
     date = models.DateField(default=timezone.localdate, help_text="The date readers see.")
@@ -34,7 +34,7 @@ class UpdatePage(SearchablePage, SampleContentMixin, CityContentMixin, SitePage)
     content_panels = [
         *Page.content_panels,
         CityPanel(heading="City"),
-        SampleContentMixin.sample_content_panel,
+        ProvenanceMixin.provenance_panel,
         "date",
         "summary",
         "body",

@@ -5,6 +5,9 @@ Each module holds one part of the site, in the order the loader needs it:
 (documents, guides, roadmap), `cities`, `case_studies` and `updates`.
 
 Pages refer to each other by slug: a city by its slug, a guide by its slug, a case study
-as "<city slug>/<case study slug>". Everything beyond the documented facts of the network
-is marked with `is_sample_content=True`, so readers never take it for a city's real results.
+as "<city slug>/<case study slug>". Every page that can carry a provenance carries one
+(`network_site.pages.Provenance`): documented, mixed (a documented result in illustrative
+context, the documented sentence quoted in the note) or sample (illustrative), so readers
+never take illustrative text for a city's real results. Documented results are stated in
+their documented wording, never stronger.
 """

@@ -1,15 +1,16 @@
 """Case studies: at least one for every partner city.
 
 The first four report results the network documented: their summary and results state
-only that result, with no figures. Their other sections add modest illustrative detail, so
-they are marked as sample content with a note saying which part is documented. The other
-six are illustrative examples, plausible for the network's theme but invented, and their
-summaries say so.
+only that result, in its documented wording, with no figures. Their other sections add
+modest illustrative detail, so they are marked as mixed (partly documented), with a note
+quoting the documented sentence. The other six are illustrative examples, plausible for the
+network's theme but invented, marked as sample, and their summaries say so.
 
 `related_guides` are guide slugs; figures are (value, unit, label).
 """
 
 from casestudies.models import CaseStudyPage
+from network_site.pages import Provenance
 
 from .markup import p
 
@@ -17,31 +18,55 @@ COMPLETED = CaseStudyPage.Status.COMPLETED
 PILOT = CaseStudyPage.Status.PILOT
 RUNNING = CaseStudyPage.Status.RUNNING
 
-DOCUMENTED = {
-    "is_sample_content": True,
-    "sample_content_note": (
-        "The result in the summary is documented by the network; the rest of this page is "
-        "illustrative."
-    ),
-}
+
+def documented_in(sentence, rest="The rest of this page is illustrative."):
+    """Marks a case study as partly documented, quoting the documented sentence."""
+    return {
+        "provenance": Provenance.MIXED,
+        "provenance_note": (
+            f"Documented by the network (summary and results): “{sentence}” {rest}"
+        ),
+    }
+
+
 ILLUSTRATIVE = {
-    "is_sample_content": True,
-    "sample_content_note": (
+    "provenance": Provenance.SAMPLE,
+    "provenance_note": (
         "Illustrative case study written for the demo site; it does not report the city's "
         "actual results."
     ),
 }
 
+# The four documented results, in their documented wording: each case study's "results"
+# state it, and its note quotes it. Palermo's summary states it too.
+ALBA_IULIA_RESULT = (
+    "Citizens' comments and complaints sent through the city's online platforms and pages, "
+    "Facebook and Twitter among them, can be received and forwarded to the right city office."
+)
+TARTU_RESULT = (
+    "Citizens can take part in virtual meetings through the online system and discuss and "
+    "comment on matters such as urban development plans."
+)
+VARNA_RESULT = (
+    "A prototype interactive city-guide app gives tourists information such as the history "
+    "of a monument and the culture of the city."
+)
+PALERMO_RESULT = (
+    "Palermo drew up a new mobility plan for its UNESCO-protected area. It used "
+    "digital communication channels and social media to reach interested parties, "
+    "and as a result many public initiatives enjoy broad public support."
+)
+
 CASE_STUDIES = [
     # Documented results.
     {
-        **DOCUMENTED,
+        **documented_in(ALBA_IULIA_RESULT),
         "city": "alba-iulia",
-        "title": "Getting citizens' comments and complaints to the right office",
+        "title": "Routing citizens' comments and complaints to the right office",
         "slug": "routing-comments-and-complaints",
         "summary": (
             "Alba Iulia improved its use of online platforms and pages, Facebook and Twitter "
-            "among them, so that citizens' comments and complaints are received and "
+            "among them, so that citizens' comments and complaints can be received and "
             "forwarded to the right city office."
         ),
         "challenge": p(
@@ -53,11 +78,7 @@ CASE_STUDIES = [
             "The city reviewed the online platforms and pages it uses and agreed how the "
             "comments and complaints that arrive there are collected and passed on."
         ),
-        "results": p(
-            "Citizens' comments and complaints sent through the city's online platforms and "
-            "pages, Facebook and Twitter among them, are received and forwarded to the right "
-            "city office."
-        ),
+        "results": p(ALBA_IULIA_RESULT),
         "lessons_learned": p(
             "Agreeing which office owns which kind of message matters as much as the choice "
             "of tool."
@@ -79,13 +100,13 @@ CASE_STUDIES = [
         "figures": [],
     },
     {
-        **DOCUMENTED,
+        **documented_in(TARTU_RESULT),
         "city": "tartu",
         "title": "Virtual meetings on urban development plans",
         "slug": "virtual-meetings-on-urban-plans",
         "summary": (
-            "Tartu built an online system where citizens join virtual meetings and discuss "
-            "and comment on matters such as urban development plans."
+            "Tartu built an online system where citizens can take part in virtual meetings "
+            "and discuss and comment on matters such as urban development plans."
         ),
         "challenge": p(
             "Public meetings on plans reach only the residents who can come to a given place "
@@ -95,10 +116,7 @@ CASE_STUDIES = [
             "The city set up an online system for virtual meetings, in which residents can "
             "follow the discussion of a plan and take part in it."
         ),
-        "results": p(
-            "Citizens can join virtual meetings through the online system and discuss and "
-            "comment on matters such as urban development plans."
-        ),
+        "results": p(TARTU_RESULT),
         "lessons_learned": p(
             "Publishing the plan documents well before a meeting helps residents come with "
             "questions."
@@ -117,9 +135,9 @@ CASE_STUDIES = [
         "figures": [],
     },
     {
-        **DOCUMENTED,
+        **documented_in(VARNA_RESULT),
         "city": "varna",
-        "title": "An interactive city-guide app for tourists",
+        "title": "A prototype city-guide app for tourists",
         "slug": "interactive-city-guide-app",
         "summary": (
             "Varna built a prototype of an interactive city-guide app that gives tourists "
@@ -133,10 +151,7 @@ CASE_STUDIES = [
             "The city built a prototype app that brings information about its monuments and "
             "culture to tourists' phones."
         ),
-        "results": p(
-            "A prototype interactive city-guide app gives tourists information such as the "
-            "history of a monument and the culture of the city."
-        ),
+        "results": p(VARNA_RESULT),
         "lessons_learned": p(
             "A prototype is a cheap way to find out what visitors actually look for before "
             "building a full app."
@@ -155,15 +170,11 @@ CASE_STUDIES = [
         "figures": [],
     },
     {
-        **DOCUMENTED,
+        **documented_in(PALERMO_RESULT, rest="The rest is illustrative."),
         "city": "palermo",
         "title": "Reaching people about a mobility plan for the UNESCO area",
         "slug": "mobility-plan-for-the-unesco-area",
-        "summary": (
-            "Palermo drew up a new mobility plan for its UNESCO-protected area and used "
-            "digital communication channels and social media to reach interested parties. "
-            "Many of the public initiatives that followed enjoy broad public support."
-        ),
+        "summary": PALERMO_RESULT,
         "challenge": p(
             "Changing how people move around a protected historic area affects residents, "
             "businesses and visitors, and needs their support."
@@ -172,10 +183,7 @@ CASE_STUDIES = [
             "Alongside the new mobility plan, the city used digital communication channels "
             "and social media to reach the parties interested in it."
         ),
-        "results": p(
-            "Palermo drew up a new mobility plan for its UNESCO-protected area. Many of the "
-            "public initiatives that resulted enjoy broad public support."
-        ),
+        "results": p(PALERMO_RESULT),
         "lessons_learned": p(
             "Reaching each interested group on the channels it already uses helps a plan "
             "gain support."

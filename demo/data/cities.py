@@ -1,8 +1,10 @@
 """The ten partner cities.
 
-Country, population, location, website and the summary are public facts; populations are
-rounded, for the year given. The tool audits are illustrative, so every city page is marked
-as sample content.
+Country, role, population, location and website are public facts; populations are rounded,
+for the year given. So are the summaries, except the last sentence of four of them (Palermo,
+Varna, Alba Iulia, Tartu), which states a result the network documented: those four cities
+are marked as mixed (partly documented), with a note quoting that sentence. The tool audits
+are illustrative, so the other six are marked as sample, with a note naming the public facts.
 
 Audit lines are (channel slug, purpose, audience, stage).
 """
@@ -10,18 +12,50 @@ Audit lines are (channel slug, purpose, audience, stage).
 from decimal import Decimal
 
 from casestudies.models import CityPage, CityToolAudit
+from network_site.pages import Provenance
 
 IN_USE = CityToolAudit.Stage.IN_USE
 PILOTED = CityToolAudit.Stage.PILOTED
 
-# Marks a city page as partly illustrative; spread into every city.
+# Marks a city page as illustrative apart from its public facts; spread into the six cities
+# whose summary states no documented result.
 SAMPLE_CITY = {
-    "is_sample_content": True,
-    "sample_content_note": (
+    "provenance": Provenance.SAMPLE,
+    "provenance_note": (
         "Population, location and the summary are public facts; the tool audit below is "
         "illustrative."
     ),
 }
+
+
+def documented_in(sentence):
+    """Marks a city page as partly documented, quoting the documented sentence of its
+    summary (which ends with it)."""
+    return {
+        "provenance": Provenance.MIXED,
+        "provenance_note": (
+            f"Documented by the network: “{sentence}” The other facts here are public; the "
+            "tool audit is illustrative."
+        ),
+    }
+
+
+# The documented sentence that ends the summary of four cities.
+PALERMO_RESULT = (
+    "In the network, Palermo used digital channels and social media to reach people about a "
+    "new mobility plan for its UNESCO-protected area."
+)
+VARNA_RESULT = (
+    "In the network, Varna built a prototype of an interactive city-guide app for tourists."
+)
+ALBA_IULIA_RESULT = (
+    "In the network, Alba Iulia improved its use of online platforms so that citizens' "
+    "comments and complaints can be received and forwarded to the right city office."
+)
+TARTU_RESULT = (
+    "In the network, Tartu built an online system where citizens can take part in virtual "
+    "meetings and discuss and comment on matters such as urban development plans."
+)
 
 CITIES = [
     {
@@ -63,7 +97,7 @@ CITIES = [
         ],
     },
     {
-        **SAMPLE_CITY,
+        **documented_in(PALERMO_RESULT),
         "title": "Palermo",
         "slug": "palermo",
         "country": "IT",
@@ -76,8 +110,7 @@ CITIES = [
         "summary": (
             "Palermo is the capital of Sicily and the island's largest city. Its Arab-Norman "
             "monuments, together with the cathedrals of Cefalù and Monreale, are a UNESCO "
-            "World Heritage Site. In the network, Palermo used digital channels and social "
-            "media to reach people about a new mobility plan for its UNESCO-protected area."
+            f"World Heritage Site. {PALERMO_RESULT}"
         ),
         "tool_audit": [
             ("facebook", "News about traffic and public works", "Residents", IN_USE),
@@ -96,7 +129,7 @@ CITIES = [
         ],
     },
     {
-        **SAMPLE_CITY,
+        **documented_in(VARNA_RESULT),
         "title": "Varna",
         "slug": "varna",
         "country": "BG",
@@ -108,8 +141,7 @@ CITIES = [
         "website": "https://www.varna.bg/",
         "summary": (
             "Varna is Bulgaria's third-largest city and its main port on the Black Sea, "
-            "known for its beaches and seaside resorts. In the network, Varna built a "
-            "prototype of an interactive city-guide app for tourists."
+            f"known for its beaches and seaside resorts. {VARNA_RESULT}"
         ),
         "tool_audit": [
             (
@@ -123,7 +155,7 @@ CITIES = [
         ],
     },
     {
-        **SAMPLE_CITY,
+        **documented_in(ALBA_IULIA_RESULT),
         "title": "Alba Iulia",
         "slug": "alba-iulia",
         "country": "RO",
@@ -136,9 +168,8 @@ CITIES = [
         "summary": (
             "Alba Iulia is the seat of Alba County in Transylvania, Romania. Its "
             "eighteenth-century star-shaped citadel, Alba Carolina, dominates the city, and "
-            "the union of Transylvania with Romania was proclaimed here in 1918. In the "
-            "network, Alba Iulia improved how it receives citizens' comments and complaints "
-            "online and forwards them to the right office."
+            "the union of Transylvania with Romania was proclaimed here in 1918. "
+            + ALBA_IULIA_RESULT
         ),
         "tool_audit": [
             ("facebook", "News and replies to residents' messages", "Residents", IN_USE),
@@ -179,7 +210,7 @@ CITIES = [
         ],
     },
     {
-        **SAMPLE_CITY,
+        **documented_in(TARTU_RESULT),
         "title": "Tartu",
         "slug": "tartu",
         "country": "EE",
@@ -191,9 +222,7 @@ CITIES = [
         "website": "https://www.tartu.ee/",
         "summary": (
             "Tartu is Estonia's second-largest city and home to the University of Tartu, "
-            "founded in 1632. It was a European Capital of Culture in 2024. In the network, "
-            "Tartu built an online system for virtual meetings where citizens discuss and "
-            "comment on matters such as urban development plans."
+            f"founded in 1632. It was a European Capital of Culture in 2024. {TARTU_RESULT}"
         ),
         "tool_audit": [
             ("city-website", "Plans, services and notices", "Residents", IN_USE),

@@ -1,9 +1,15 @@
 """The home page, the about page and the four section pages below the home page.
 
-Everything here is documented fact about the network, so none of it is sample content.
+Everything here is a documented fact about the network (funding, method, outputs, the four
+results, in their documented wording) or a public fact (the partners, their countries, the
+lead partner), so none of it is illustrative and these pages carry no provenance badge. The
+case study index introduction says what each provenance label means, in the words of
+`network_site.pages.Provenance`.
 """
 
 from decimal import Decimal
+
+from network_site.pages import Provenance
 
 from .markup import heading, p, paragraph, ul
 
@@ -68,17 +74,16 @@ ABOUT = {
             )
             + ul(
                 "Alba Iulia improved its use of online platforms and pages, Facebook and "
-                "Twitter among them, so that citizens' comments and complaints are received "
-                "and forwarded to the right city office.",
-                "Tartu built an online system where citizens join virtual meetings to "
-                "discuss and comment on matters such as urban development plans.",
+                "Twitter among them, so that citizens' comments and complaints can be "
+                "received and forwarded to the right city office.",
+                "Tartu built an online system where citizens can take part in virtual "
+                "meetings and discuss and comment on matters such as urban development plans.",
                 "Varna built a prototype of an interactive city-guide app that gives "
                 "tourists information such as the history of a monument and the culture of "
                 "the city.",
-                "Palermo drew up a new mobility plan for its UNESCO-protected area and used "
+                "Palermo drew up a new mobility plan for its UNESCO-protected area. It used "
                 "digital communication channels and social media to reach interested "
-                "parties; many of the public initiatives that followed enjoy broad public "
-                "support.",
+                "parties, and as a result many public initiatives enjoy broad public support.",
             )
         ),
     ],
@@ -98,9 +103,12 @@ CASE_STUDIES = {
     "title": "Case studies",
     "slug": "case-studies",
     "search_description": "What the cities tried and what came of it.",
-    "introduction": (
-        "What the partner cities tried, how they went about it and what came of it. Pages "
-        "marked as sample content are illustrative examples, not a city's reported results."
+    "introduction": " ".join(
+        [
+            "What the partner cities tried, how they went about it and what came of it. Each "
+            "case study is labelled by where its content comes from.",
+            *(f"{level.label}: {level.explanation}" for level in Provenance),
+        ]
     ),
 }
 TOOLKIT = {

@@ -3,17 +3,18 @@ a curated collection.
 
 The network produced best practices and an implementation roadmap; the guides and the
 roadmap below are illustrative versions written for the demo site, so they are all marked
-as sample content.
+as sample.
 """
 
+from network_site.pages import Provenance
 from toolkit.models import GuidePage
 
 from .markup import p, ul
 
 # Marks a page as illustrative; spread into every guide.
 SAMPLE_GUIDE = {
-    "is_sample_content": True,
-    "sample_content_note": "Illustrative guide written for the demo site.",
+    "provenance": Provenance.SAMPLE,
+    "provenance_note": "Illustrative guide written for the demo site.",
 }
 ROADMAP_NOTE = (
     "The network produced an implementation roadmap; this version is illustrative, "
@@ -346,8 +347,8 @@ GUIDES = [
 ROADMAP = {
     "title": "Implementation roadmap",
     "slug": "roadmap",
-    "is_sample_content": True,
-    "sample_content_note": ROADMAP_NOTE,
+    "provenance": Provenance.SAMPLE,
+    "provenance_note": ROADMAP_NOTE,
     "introduction": (
         "The phases a city goes through when it starts using social media and digital tools "
         "to involve its residents. It follows the network's method: first audit the tools "
@@ -428,10 +429,9 @@ ROADMAP = {
             "typical_duration": "6–12 months",
             "roles": ["Senior managers", "Service owners", "Communication team"],
             "guides": ["auditing-your-citys-digital-channels", "routing-comments-and-complaints"],
-            "case_studies": [
-                "palermo/mobility-plan-for-the-unesco-area",
-                "debrecen/online-consultation-on-a-new-park",
-            ],
+            # Not Palermo: nothing documents that its outreach was scaled up, budgeted or
+            # reviewed. It appears under "Set goals and a strategy".
+            "case_studies": ["debrecen/online-consultation-on-a-new-park"],
         },
     ],
 }
@@ -443,10 +443,10 @@ COLLECTION = {
     "slug": "handling-citizen-complaints-online",
     "introduction": (
         "Residents write to their city wherever it is present online. Read how Alba Iulia "
-        "made sure that comments and complaints sent through its online platforms and pages, "
-        "Facebook and Twitter among them, reach the right city office. Then follow two "
-        "guides: one on routing those messages to the office in charge, and one on listing "
-        "the channels your city runs and who looks after each."
+        "improved its use of online platforms and pages, Facebook and Twitter among them, so "
+        "that comments and complaints can be received and forwarded to the right city "
+        "office. Then follow two guides: one on routing those messages to the office in "
+        "charge, and one on listing the channels your city runs and who looks after each."
     ),
     "pages": [
         ("case_study", "alba-iulia/routing-comments-and-complaints"),

@@ -4,11 +4,13 @@ lifetime. None of them reports a real event, and each says so.
 
 import datetime
 
+from network_site.pages import Provenance
+
 from .markup import p, paragraph
 
 SAMPLE_UPDATE = {
-    "is_sample_content": True,
-    "sample_content_note": (
+    "provenance": Provenance.SAMPLE,
+    "provenance_note": (
         "Illustrative update written for the demo site; it does not report a real event."
     ),
 }

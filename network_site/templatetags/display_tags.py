@@ -1,11 +1,12 @@
-"""Filters that format values the way readers of the site expect to see them."""
+"""Filters that format values the way readers of the site expect to see them, and the
+provenance levels for the footer's key."""
 
 from decimal import Decimal, InvalidOperation
 from urllib.parse import urlsplit
 
 from django import template
 
-from network_site.pages import keep_readable
+from network_site.pages import Provenance, keep_readable
 
 register = template.Library()
 
@@ -62,3 +63,19 @@ def readable(pages):
     """Only the pages readers may see, in the given order: for page choosers in StreamField
     blocks (see `network_site.pages.keep_readable`)."""
     return keep_readable([page for page in pages or [] if page is not None])
+
+
+@register.filter
+def provenance(page):
+    """The `Provenance` of a page (None for a page without one); a `Provenance` is returned as
+    it is, so the badge include shows a level's badge as it shows a page's."""
+    if isinstance(page, Provenance):
+        return page
+    return getattr(page, "provenance_level", None)
+
+
+@register.simple_tag
+def provenance_levels():
+    """`{% provenance_levels as levels %}`: every `Provenance`, each with its `label` and
+    `explanation`, for a key that says what the badges mean."""
+    return list(Provenance)

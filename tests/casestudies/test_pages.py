@@ -7,6 +7,7 @@ import pytest
 
 from casestudies.factories import CaseStudyPageFactory, CityPageFactory, UpdatePageFactory
 from casestudies.models import (
+    CaseStudyFigure,
     CaseStudyIndexPage,
     CaseStudyPage,
     CityCaseStudiesPage,
@@ -17,8 +18,9 @@ from casestudies.models import (
     UpdatePage,
 )
 from network_site.factories import ChannelFactory
+from network_site.pages import Provenance
 from tests.forms import case_study_form, city_form
-from tests.pages import SitePageTestCase
+from tests.pages import SitePageTestCase, badges_by_link
 from toolkit.factories import GuidePageFactory
 
 
@@ -152,6 +154,7 @@ class TestEditorsCreatePages(SitePageTestCase):
             nested_form_data(
                 {
                     "title": "First virtual meeting held",
+                    "provenance": "documented",
                     "date": "2017-03-14",
                     "summary": "It went well.",
                     "body": streamfield([("paragraph", rich_text("<p>Details.</p>"))]),
@@ -180,18 +183,85 @@ class TestReadersSee(SitePageTestCase):
         self.assertRendersWith(self.tree["case_studies"], "Virtual meetings")
         self.assertRendersWith(self.tree["updates"], "Spring news")
 
-    def test_sample_content_is_marked_on_the_page_and_in_lists(self):
-        case_study = CaseStudyPageFactory(
-            parent=self.tartu.case_studies_section,
-            is_sample_content=True,
-            sample_content_note="Only the summary is documented.",
-        )
-        CaseStudyPageFactory(parent=self.tartu.case_studies_section, title="Reported result")
-        page = self.client.get(case_study.url)
-        self.assertContains(page, "Sample content.")
-        self.assertContains(page, "Only the summary is documented.")
+    def test_each_provenance_has_its_own_badge_and_notice(self):
+        section = self.tartu.case_studies_section
+        pages = {
+            # A new page is documented unless the editor says otherwise.
+            "documented": CaseStudyPageFactory(parent=section, title="Reported result"),
+            "mixed": CaseStudyPageFactory(
+                parent=section,
+                title="Partly reported",
+                provenance=Provenance.MIXED,
+                provenance_note="Only the summary is documented.",
+            ),
+            "sample": CaseStudyPageFactory(
+                parent=section, title="Invented example", provenance=Provenance.SAMPLE
+            ),
+        }
+        notices = {
+            "documented": ("Documented content.", "Every statement on the page reports"),
+            "mixed": ("Partly documented content.", "Only the summary is documented."),
+            "sample": ("Sample content.", "The page was written for the demo of this site"),
+        }
+        for level, page in pages.items():
+            response = self.client.get(page.url)
+            title, text = notices[level]
+            self.assertContains(response, f"provenance-notice--{level}", count=1)
+            self.assertContains(
+                response, f'<strong class="provenance-notice__title">{title}</strong>'
+            )
+            self.assertContains(response, text)
+            for other in notices.keys() - {level}:
+                self.assertNotContains(response, f"provenance-notice--{other}")
+                self.assertNotContains(response, notices[other][0])
+
         listing = self.client.get(self.tree["case_studies"].url).text
-        assert listing.count('class="badge badge--sample"') == 1
+        badges = badges_by_link(listing)
+        assert badges[pages["documented"].url] == [("documented", "Documented")]
+        assert badges[pages["mixed"].url] == [("mixed", "Partly documented")]
+        assert badges[pages["sample"].url] == [("sample", "Sample")]
+
+    def test_figures_are_called_illustrative_only_where_they_may_be(self):
+        notes = {
+            Provenance.DOCUMENTED: None,
+            Provenance.MIXED: "Illustrative figures, unless the notice above quotes them",
+            Provenance.SAMPLE: "Illustrative figures: this is sample content.",
+        }
+        for level, note in notes.items():
+            case_study = CaseStudyPageFactory(
+                parent=self.tartu.case_studies_section,
+                provenance=level,
+                provenance_note="The summary is documented." if level == "mixed" else "",
+            )
+            CaseStudyFigure.objects.create(case_study=case_study, value=30, unit="%", label="more")
+            response = self.client.get(case_study.url)
+            self.assertContains(response, "Results in figures")
+            if note:
+                self.assertContains(response, note, count=1)
+            else:
+                self.assertNotContains(response, 'class="stats__note"')
+            for other in notes.values():
+                if other and other != note:
+                    self.assertNotContains(response, other)
+
+    def test_the_footer_says_what_each_badge_means(self):
+        footer = self.client.get(self.tree["case_studies"].url).text.split("<footer")[1]
+        for level in Provenance:
+            badge = f'<span class="badge badge--{level.value}">{level.label}</span>'
+            assert footer.count(badge) == 1, level
+            assert level.explanation[1:] in footer, level
+
+    def test_a_partly_documented_page_must_name_its_documented_part(self):
+        data = case_study_form("Partly reported", [self.themes["governance"]], provenance="mixed")
+        with pytest.raises(AssertionError, match="must say which part is documented"):
+            self.assertCanCreate(self.tartu.case_studies_section, CaseStudyPage, data)
+        assert not CaseStudyPage.objects.exists()
+
+        data["provenance_note"] = "Documented: the summary."
+        self.assertCanCreate(self.tartu.case_studies_section, CaseStudyPage, data)
+        case_study = CaseStudyPage.objects.get()
+        assert case_study.provenance == Provenance.MIXED
+        assert case_study.provenance_note == "Documented: the summary."
 
     def test_content_of_an_unpublished_city_is_not_listed(self):
         ghent = CityPageFactory(parent=self.tree["cities"], title="Ghent", slug="ghent")

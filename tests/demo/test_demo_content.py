@@ -1,4 +1,4 @@
-"""The demo content: complete, honest about what is sample, and safe to load twice."""
+"""The demo content: complete, honest about provenance, and safe to load twice."""
 
 import html
 import re
@@ -10,9 +10,17 @@ from wagtail.models import Page, ReferenceIndex, Revision, Site
 
 import pytest
 
-from casestudies.models import CaseStudyPage, CityPage, CityToolAudit, UpdatePage
+from casestudies.models import (
+    CaseStudyIndexPage,
+    CaseStudyPage,
+    CityPage,
+    CityToolAudit,
+    UpdatePage,
+)
 from home.models import AboutPage, HomePage, HomePageFeaturedCollection
 from network_site.models import Channel, Theme
+from network_site.pages import Provenance
+from tests.pages import badges_by_link
 from toolkit.models import (
     CuratedCollection,
     CuratedCollectionItem,
@@ -35,6 +43,51 @@ PARTNERS = {
     "Murcia": "ES",
 }
 
+
+# The four case studies that report a documented result, by city, with the sentence their
+# note quotes: the result in its documented wording.
+DOCUMENTED_CASE_STUDIES = {
+    "alba-iulia": (
+        "Citizens' comments and complaints sent through the city's online platforms and pages, "
+        "Facebook and Twitter among them, can be received and forwarded to the right city office."
+    ),
+    "tartu": (
+        "Citizens can take part in virtual meetings through the online system and discuss and "
+        "comment on matters such as urban development plans."
+    ),
+    "varna": (
+        "A prototype interactive city-guide app gives tourists information such as the history "
+        "of a monument and the culture of the city."
+    ),
+    "palermo": (
+        "Palermo drew up a new mobility plan for its UNESCO-protected area. It used digital "
+        "communication channels and social media to reach interested parties, and as a result "
+        "many public initiatives enjoy broad public support."
+    ),
+}
+
+# The city pages whose summary ends with a documented result, with that sentence.
+DOCUMENTED_CITIES = {
+    "palermo": "In the network, Palermo used digital channels and social media to reach people",
+    "varna": "In the network, Varna built a prototype of an interactive city-guide app",
+    "alba-iulia": (
+        "comments and complaints can be received and forwarded to the right city office."
+    ),
+    "tartu": "where citizens can take part in virtual meetings",
+}
+
+# Wordings that state a documented result more strongly than it was documented.
+STRENGTHENED = [
+    "are received and forwarded",
+    "receives citizens' comments",
+    "forwards them to the right office",
+    "made sure that",
+    "citizens join",
+    "can join virtual meetings",
+    "citizens discuss",
+    "initiatives that followed",
+    "initiatives that resulted",
+]
 
 pytestmark = pytest.mark.django_db
 
@@ -123,10 +176,22 @@ def main_text(client, page):
 @pytest.mark.parametrize(
     ("city", "words"),
     [
-        ("alba-iulia", ["Facebook", "Twitter", "complaints", "office"]),
-        ("tartu", ["virtual meetings", "development plans"]),
-        ("varna", ["app", "tourists", "monument", "culture"]),
-        ("palermo", ["mobility plan", "UNESCO", "social media", "public support"]),
+        (
+            "alba-iulia",
+            ["Facebook", "Twitter", "complaints", "office", "can be received and forwarded"],
+        ),
+        ("tartu", ["virtual meetings", "development plans", "can take part in virtual meetings"]),
+        ("varna", ["app", "tourists", "monument", "culture", "prototype"]),
+        (
+            "palermo",
+            [
+                "mobility plan",
+                "UNESCO",
+                "social media",
+                "public support",
+                "and as a result many public initiatives enjoy broad public support",
+            ],
+        ),
     ],
 )
 def test_documented_results_are_told(client, demo, city, words):
@@ -136,10 +201,77 @@ def test_documented_results_are_told(client, demo, city, words):
         assert re.search(rf"\b{re.escape(word)}\b", text, re.IGNORECASE), f"{city}: no '{word}'"
 
 
-def test_invented_content_is_marked_as_sample(demo):
-    for model in (UpdatePage, GuidePage, RoadmapPage, CityPage):
-        assert not model.objects.filter(is_sample_content=False).exists(), model.__name__
-    assert CaseStudyPage.objects.filter(is_sample_content=False).count() == 0
+def test_each_page_carries_its_provenance(demo):
+    """The four documented results, and the cities whose summary states one, are partly
+    documented, with a note quoting the documented sentence; everything else is sample."""
+    for case_study in CaseStudyPage.objects.select_related("city"):
+        if case_study.city.slug in DOCUMENTED_CASE_STUDIES:
+            assert case_study.provenance == Provenance.MIXED, case_study.title
+            assert DOCUMENTED_CASE_STUDIES[case_study.city.slug] in case_study.provenance_note
+        else:
+            assert case_study.provenance == Provenance.SAMPLE, case_study.title
+    assert CaseStudyPage.objects.filter(provenance=Provenance.MIXED).count() == 4
+
+    for city in CityPage.objects.all():
+        if city.slug in DOCUMENTED_CITIES:
+            assert city.provenance == Provenance.MIXED, city.title
+            assert DOCUMENTED_CITIES[city.slug] in city.provenance_note, city.title
+            assert city.summary.endswith(city.provenance_note.split("“")[1].split("”")[0])
+        else:
+            assert city.provenance == Provenance.SAMPLE, city.title
+
+    for model in (UpdatePage, GuidePage, RoadmapPage):
+        assert model.objects.exists(), model.__name__
+        assert not model.objects.exclude(provenance=Provenance.SAMPLE).exists(), model.__name__
+
+
+def test_the_documented_case_studies_are_never_badged_sample(client, demo):
+    """Wherever a documented case study is linked with a badge (cards, the roadmap, the
+    curated collection), the badge is "Partly documented"; its own page says so too."""
+    case_studies = CaseStudyPage.objects.filter(city__slug__in=DOCUMENTED_CASE_STUDIES)
+    urls = {case_study.url: case_study for case_study in case_studies}
+    assert len(urls) == 4
+    shown = {url: [] for url in urls}
+    for page in Page.objects.live().specific().exclude(depth=1):
+        badges = badges_by_link(client.get(page.url).text)
+        for url in urls:
+            shown[url].extend(badges.get(url, []))
+    for url, badges in shown.items():
+        # The case study index, the city's page and the city's case study section at least.
+        assert len(badges) >= 3, url
+        assert set(badges) == {("mixed", "Partly documented")}, url
+
+    for url, case_study in urls.items():
+        response = client.get(url).text
+        assert "provenance-notice--mixed" in response
+        assert "Partly documented content." in response
+        assert "provenance-notice--sample" not in response
+        assert "Sample content." not in response
+        assert html.escape(DOCUMENTED_CASE_STUDIES[case_study.city.slug]) in response
+        assert "Illustrative figures: this is sample content." not in response
+
+
+def test_the_case_study_index_says_what_each_label_means(client, demo):
+    text = main_text(client, CaseStudyIndexPage.objects.get())
+    for level in Provenance:
+        assert f"{level.label}: {level.explanation}" in text, level
+
+
+def test_no_page_states_a_documented_result_more_strongly(client, demo):
+    """Every live page, including its cards, titles and description, states the documented
+    results no more strongly than they were documented."""
+    for page in Page.objects.live().specific().exclude(depth=1):
+        text = html.unescape(client.get(page.url).text)
+        for phrase in STRENGTHENED:
+            assert phrase.lower() not in text.lower(), f"{page.url}: '{phrase}'"
+
+
+def test_palermo_is_not_given_as_an_example_of_scaling_up(demo):
+    """Nothing documents that Palermo's outreach was scaled up, budgeted or reviewed."""
+    phases = {phase.value["title"]: phase.value for phase in RoadmapPage.objects.get().phases}
+    palermo = CaseStudyPage.objects.get(city__slug="palermo")
+    assert palermo in phases["Set goals and a strategy"]["case_studies"]
+    assert palermo not in phases["Scale up and evaluate"]["case_studies"]
 
 
 def test_every_page_answers_with_its_title_and_content(client, demo):

@@ -50,6 +50,8 @@ class TestToolkitPages(SitePageTestCase):
                 {
                     "title": "Implementation roadmap",
                     "slug": "roadmap",
+                    "provenance": "sample",
+                    "provenance_note": "Illustrative roadmap.",
                     "introduction": "Four phases.",
                     "phases": streamfield(
                         [
@@ -70,8 +72,12 @@ class TestToolkitPages(SitePageTestCase):
                 }
             ),
             "Know your channels.",
+            "Sample content.",
+            "Illustrative roadmap.",
         )
-        assert RoadmapPage.objects.get().phases[0].value["title"] == "Audit"
+        roadmap = RoadmapPage.objects.get()
+        assert roadmap.phases[0].value["title"] == "Audit"
+        assert roadmap.provenance == "sample"
 
     def test_guide_lists_the_case_studies_that_name_it(self):
         guide = GuidePageFactory(parent=self.tree["toolkit"], title="Audit your channels")

@@ -1,0 +1,29 @@
+"""The sample-content flag goes, now that `provenance` holds what it said (see 0007_provenance).
+
+In a migration of its own, so the table changes do not follow the data conversion in one
+transaction. Reversed, the flag comes back empty and 0007_provenance's reverse fills it in.
+"""
+
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+
+    dependencies = [
+        ('casestudies', '0007_provenance'),
+    ]
+
+    operations = [
+        migrations.RemoveField(
+            model_name='casestudypage',
+            name='is_sample_content',
+        ),
+        migrations.RemoveField(
+            model_name='citypage',
+            name='is_sample_content',
+        ),
+        migrations.RemoveField(
+            model_name='updatepage',
+            name='is_sample_content',
+        ),
+    ]
