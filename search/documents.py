@@ -16,7 +16,7 @@ from django.db.models import Manager
 from wagtail.search import index
 
 from network_site.indexing import Facet
-from network_site.pages import readable_pages
+from network_site.pages import ProvenanceMixin, readable_pages
 
 from .facets import FACETS
 from .registry import searchable_models
@@ -88,6 +88,7 @@ def build_document(page):
         "url": page.get_url(),
         "date": date.isoformat() if date else None,
         "summary": text_of(getattr(page, page.search_summary_field)),
+        "provenance": page.provenance if isinstance(page, ProvenanceMixin) else None,
         "body": text_of(*texts),
         **{facet: sorted(values) for facet, values in facets.items() if facet != "type"},
     }

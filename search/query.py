@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
 
+from network_site.pages import Provenance
+
 SORTS = {"relevance": "Relevance", "newest": "Newest first", "title": "Title"}
 
 MAX_QUERY_LENGTH = 200
@@ -119,6 +121,12 @@ class Hit:
     themes: list[dict]  # [{"slug": "governance", "label": "Governance"}, ...]
     year: int | None
     snippet: str  # HTML: escaped text with the matched words in <mark>
+    provenance: dict | None = None  # {"slug": "mixed", "label": "Partly documented"}
+
+    @property
+    def provenance_level(self):
+        """The hit's `Provenance`, for its badge (None for a page type without one)."""
+        return Provenance(self.provenance["slug"]) if self.provenance else None
 
 
 @dataclass

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from django.conf import settings
 
-from network_site.pages import readable_pages
+from network_site.pages import Provenance, readable_pages
 
 from .backends.base import SearchUnavailable
 from .backends.database import DatabaseBackend
@@ -133,6 +133,7 @@ class SearchService:
             return {"slug": value, "label": label_of[facet].get(value, value)}
 
         kind = document["type"][0]
+        provenance = document.get("provenance")
         return Hit(
             page_id=document["id"],
             title=document["title"],
@@ -142,6 +143,7 @@ class SearchService:
             themes=[labelled("theme", theme) for theme in document["theme"]],
             year=next(iter(document["year"]), None),
             snippet=snippet,
+            provenance=provenance and {"slug": provenance, "label": Provenance(provenance).label},
         )
 
     def facets(self, query, counts, labels_by_facet):

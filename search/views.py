@@ -39,7 +39,8 @@ def search_page(request):
 
 
 def search_api(request):
-    """The same search as JSON; city, themes and type come as {slug, label} pairs."""
+    """The same search as JSON; type, city, themes and provenance come as {slug, label}
+    pairs."""
     _, results = run_search(request)
     query = results.query
     return JsonResponse(
@@ -58,6 +59,7 @@ def search_api(request):
                     "themes": hit.themes,
                     "year": hit.year,
                     "snippet": str(hit.snippet),
+                    "provenance": hit.provenance,
                 }
                 for hit in results.hits
             ],

@@ -29,15 +29,16 @@ def test_no_template_line_is_longer_than_120_characters():
     assert not too_long, "Template lines over 120 characters:\n" + "\n".join(too_long)
 
 
-def test_the_sample_badge_is_written_in_one_place_only():
-    """Every badge goes through components/provenance_badge.html, so changing what badges
-    say means changing that one file."""
+def test_the_provenance_badge_is_written_in_one_place_only():
+    """Every provenance badge goes through components/provenance_badge.html, so changing what
+    badges say means changing that one file."""
     badge = TEMPLATES / "components" / "provenance_badge.html"
-    assert "badge--sample" in badge.read_text(encoding="utf-8")
+    assert "badge--{{ provenance.value }}" in badge.read_text(encoding="utf-8")
+    levels = ("badge--sample", "badge--mixed", "badge--documented", "badge--{{ provenance")
     elsewhere = [
         str(path.relative_to(TEMPLATES))
         for path in template_files()
-        if path != badge and "badge--sample" in path.read_text(encoding="utf-8")
+        if path != badge and any(level in path.read_text(encoding="utf-8") for level in levels)
     ]
     assert elsewhere == []
 

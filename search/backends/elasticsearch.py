@@ -51,6 +51,7 @@ class PageDocument(Document):
     date = Date()
     summary = Text(analyzer="english")
     body = Text(analyzer="english")
+    provenance = Keyword(index=False)
     digest = Keyword()
 
 

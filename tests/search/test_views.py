@@ -86,7 +86,8 @@ def test_the_api_answers_in_the_documented_shape(client, indexed):
         "Neighbourhood budgets",
     ]
     hit = data["results"][1]
-    assert set(hit) == {"title", "url", "type", "city", "themes", "year", "snippet"}
+    assert set(hit) == {"title", "url", "type", "city", "themes", "year", "snippet", "provenance"}
+    assert hit["provenance"] == {"slug": "documented", "label": "Documented"}
     assert hit["city"] == {"slug": "ghent", "label": "Ghent"}
     assert hit["type"] == {"slug": "case-study", "label": "Case study"}
     assert hit["themes"] == [
