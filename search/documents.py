@@ -22,6 +22,7 @@ from .facets import FACETS
 from .registry import searchable_models
 
 TAG = re.compile(r"<[^>]*>")
+PART_SEPARATOR = " · "
 
 
 def searchable_pages():
@@ -32,13 +33,15 @@ def searchable_pages():
 def text_of(*parts):
     """Plain text from rich text, StreamField text, lists and plain strings, in one string.
 
-    Tags become spaces (so paragraphs don't run into each other) and entities characters.
+    Tags become spaces (so paragraphs don't run into each other) and entities characters;
+    the parts (fields, blocks, related objects) are joined with " · ", so a snippet that
+    spans two of them shows where one ends.
     """
     flat = []
     for part in parts:
         flat.extend(part if isinstance(part, list | tuple) else [part])
-    text = " ".join(TAG.sub(" ", str(part)) for part in flat if part not in (None, ""))
-    return " ".join(html.unescape(text).split())
+    texts = (" ".join(html.unescape(TAG.sub(" ", str(part))).split()) for part in flat)
+    return PART_SEPARATOR.join(text for text in texts if text)
 
 
 def related_objects(obj, relation):

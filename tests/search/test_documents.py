@@ -85,7 +85,7 @@ def test_a_city_document_carries_its_audited_channels(tartu):
 
     assert document["channel"] == ["facebook"]
     assert document["city"] == ["tartu"]
-    assert "Facebook Answering questions Young people" in document["body"]
+    assert "Facebook · Answering questions · Young people" in document["body"]
 
 
 def test_an_update_is_dated_and_faceted_by_its_own_date(tartu, themes):
