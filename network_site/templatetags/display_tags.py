@@ -58,8 +58,8 @@ def domain(url):
     return host.removeprefix("www.") or url
 
 
-@register.filter
-def readable(pages):
+@register.filter(name="keep_readable")
+def keep_readable_filter(pages):
     """Only the pages readers may see, in the given order: for page choosers in StreamField
     blocks (see `network_site.pages.keep_readable`)."""
     return keep_readable([page for page in pages or [] if page is not None])
