@@ -1,11 +1,10 @@
 """Partner-city pages: where they live, that editors can create them, what readers see."""
 
-from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 import pytest
 
-from casestudies.factories import CaseStudyPageFactory, CityPageFactory, UpdatePageFactory
+from casestudies.factories import CaseStudyPageFactory, UpdatePageFactory
 from casestudies.models import (
     CaseStudyIndexPage,
     CaseStudyPage,
@@ -17,6 +16,7 @@ from casestudies.models import (
     UpdatePage,
 )
 from network_site.factories import ChannelFactory
+from tests.conftest import fresh
 from tests.forms import case_study_form, city_form
 from tests.pages import SitePageTestCase
 from toolkit.factories import GuidePageFactory
@@ -194,9 +194,8 @@ class TestReadersSee(SitePageTestCase):
         assert listing.count('class="badge badge--sample"') == 1
 
     def test_content_of_an_unpublished_city_is_not_listed(self):
-        ghent = CityPageFactory(parent=self.tree["cities"], title="Ghent", slug="ghent")
-        CaseStudyPageFactory(parent=ghent.case_studies_section, title="Ghent's budgets")
+        CaseStudyPageFactory(parent=self.ghent.case_studies_section, title="Ghent's budgets")
         with self.captureOnCommitCallbacks(execute=True):
-            Page.objects.get(pk=ghent.pk).specific.unpublish()
+            fresh(self.ghent.pk).unpublish()
         self.client.logout()
         assert "budgets" not in self.client.get(self.tree["case_studies"].url).text

@@ -13,8 +13,9 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 import wagtail_factories
 
-from casestudies.factories import CaseStudyPageFactory, CityPageFactory
+from casestudies.factories import CaseStudyPageFactory
 from home.models import HomePage, HomePageFeaturedCollection
+from tests.conftest import fresh
 from tests.pages import SitePageTestCase
 from toolkit.factories import CuratedCollectionFactory, GuidePageFactory
 from toolkit.models import (
@@ -160,9 +161,10 @@ class TestCuratedCollections(SitePageTestCase):
         PageViewRestriction.objects.create(page=private, restriction_type="groups").groups.set(
             [Group.objects.create(name="Members")]
         )
-        ghent = CityPageFactory(parent=self.tree["cities"], title="Ghent", slug="ghent")
-        of_ghent = CaseStudyPageFactory(parent=ghent.case_studies_section, title="Ghent online")
-        ghent.unpublish()  # Only the city: its case study stays live.
+        of_ghent = CaseStudyPageFactory(
+            parent=self.ghent.case_studies_section, title="Ghent online"
+        )
+        fresh(self.ghent.pk).unpublish()  # Only the city: its case study stays live.
         feature(
             self.home,
             CuratedCollectionFactory(
