@@ -135,16 +135,27 @@ def themes(db, site):
     return {theme.slug: theme for theme in Theme.objects.order_by("sort_order")}
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def demo(django_db_setup, django_db_blocker):
-    """The demo content, loaded once for this module and rolled back after it.
+    """The demo content, loaded once for the session and rolled back after it.
 
+    The tests that use it run after every other test that uses the database (see
+    `pytest_collection_modifyitems`), so none of those runs with the demo content loaded.
     Each test runs in its own savepoint inside this transaction, so a test that changes
     something does not leak into the next one.
     """
     with rolled_back(django_db_blocker):
         call_command("load_demo_content", verbosity=0)
         yield
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Run the tests on the demo content last, so that it is loaded once.
+
+    This runs after pytest-django has put the tests that use the database first, and
+    keeps that order otherwise."""
+    items.sort(key=lambda item: "demo" in getattr(item, "fixturenames", ()))
 
 
 @pytest.fixture
