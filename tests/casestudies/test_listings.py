@@ -113,10 +113,16 @@ def test_odd_page_numbers_still_show_a_page(client, case_studies, page):
     assert len(titles_listed(response)) == 3
 
 
-def test_drafts_are_not_listed(client, site_tree, tartu, themes):
+def test_drafts_are_not_listed(client, case_studies, tartu):
     CaseStudyPageFactory(parent=tartu.case_studies_section, title="Not yet", live=False)
     response = client.get("/case-studies/")
     assert "Not yet" not in response.text
+    assert titles_listed(response) == [
+        "Cycling counts online",
+        "Neighbourhood budgets",
+        "Virtual planning meetings",
+    ]
+    assert "Virtual planning meetings" in response.text
 
 
 def test_city_section_lists_only_that_city(client, case_studies, tartu):

@@ -180,11 +180,16 @@ class TestCuratedCollections(SitePageTestCase):
         draft = CaseStudyPageFactory(parent=self.tartu.case_studies_section, title="Unfinished")
         draft.unpublish()
         empty = CuratedCollectionFactory(title="Nothing yet", pages=[draft])
-        feature(self.toolkit, empty, CuratedCollectionFactory(title="Empty for now", pages=[]))
-        feature(self.home, empty)
+        shown = CuratedCollectionFactory(title="Start here", pages=[self.guide])
+        feature(
+            self.toolkit, empty, CuratedCollectionFactory(title="Empty for now", pages=[]), shown
+        )
+        feature(self.home, empty, shown)
+        self.client.logout()
 
         for url in ("/", self.toolkit.url):
             text = self.client.get(url).text
+            assert card_titles(collection_section(text, "start-here")) == ["Route complaints"]
             assert "Nothing yet" not in text, url
             assert "Empty for now" not in text, url
             assert "Unfinished" not in text, url
