@@ -151,11 +151,19 @@ def demo(django_db_setup, django_db_blocker):
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
-    """Run the tests on the demo content last, so that it is loaded once.
+    """Run the tests on the demo content after the other tests, so that it is loaded once,
+    and the browser tests last, so that their server, which gets ready in the background
+    (tests/browser/conftest.py), has the whole suite's time to do so.
 
     This runs after pytest-django has put the tests that use the database first, and
     keeps that order otherwise."""
-    items.sort(key=lambda item: "demo" in getattr(item, "fixturenames", ()))
+
+    def group(item):
+        if item.get_closest_marker("browser"):
+            return 2
+        return 1 if "demo" in getattr(item, "fixturenames", ()) else 0
+
+    items.sort(key=group)
 
 
 @pytest.fixture
