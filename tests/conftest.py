@@ -1,4 +1,16 @@
-"""Shared fixtures: the site tree every page test needs, built with factories."""
+"""Shared fixtures: the site every page test needs, built with factories, once per module.
+
+`site` builds the home page, the top-level sections, Tartu and Ghent (each with its two
+sections) and the four themes once per test module, in a transaction that is rolled back
+after the module. Each test runs in its own savepoint inside it (the `db` fixture), so
+what one test changes is gone before the next. `site_tree`, `tartu`, `ghent` and `themes`
+read their objects from the database for each test: an object kept from an earlier test
+could still carry that test's changes (`unpublish()` sets `live=False` on the instance,
+and the rollback does not undo that). `tests.pages.SitePageTestCase` builds the same site
+once per class, with `setUpTestData`.
+"""
+
+from contextlib import contextmanager
 
 from django.core.cache import cache
 from django.core.management import call_command
@@ -14,9 +26,13 @@ from casestudies.factories import (
     CityPageFactory,
     UpdateIndexPageFactory,
 )
+from casestudies.roles import setup_roles
 from home.factories import HomePageFactory
 from network_site.factories import ThemeFactory
+from network_site.models import Theme
 from toolkit.factories import ToolkitPageFactory
+
+SECTIONS = ("home", "cities", "case_studies", "toolkit", "updates")
 
 
 def build_home():
@@ -43,28 +59,7 @@ def build_site_tree(home=None):
     }
 
 
-@pytest.fixture
-def home(db):
-    return build_home()
-
-
-@pytest.fixture
-def site_tree(home):
-    return build_site_tree(home)
-
-
-@pytest.fixture
-def tartu(site_tree):
-    return CityPageFactory(parent=site_tree["cities"], title="Tartu", slug="tartu", country="EE")
-
-
-@pytest.fixture
-def ghent(site_tree):
-    return CityPageFactory(parent=site_tree["cities"], title="Ghent", slug="ghent", country="BE")
-
-
-@pytest.fixture
-def themes(db):
+def build_themes():
     """The four URBACT areas, by slug."""
     return {
         slug: ThemeFactory(name=slug.title(), slug=slug, sort_order=order)
@@ -72,25 +67,108 @@ def themes(db):
     }
 
 
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """The demo content, loaded once for this module and rolled back after it.
+def build_site():
+    """The site tree, Tartu and Ghent with their sections, and the four themes."""
+    tree = build_site_tree()
+    cities = tree["cities"]
+    return {
+        **tree,
+        "tartu": CityPageFactory(parent=cities, title="Tartu", slug="tartu", country="EE"),
+        "ghent": CityPageFactory(parent=cities, title="Ghent", slug="ghent", country="BE"),
+        "themes": build_themes(),
+    }
 
-    Each test runs in its own savepoint inside this transaction, so a test that changes
-    something does not leak into the next one.
-    """
+
+@contextmanager
+def rolled_back(django_db_blocker):
+    """A transaction for data that many tests share, rolled back when they are done."""
     with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo_content", verbosity=0)
         yield
         transaction.set_rollback(True)
     cache.clear()
 
 
+def fresh(pk):
+    """A page as the database has it now."""
+    return Page.objects.get(pk=pk).specific
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """The cache is not rolled back with the database (Wagtail keeps the sites' root paths
+    in it), so every test starts with it empty."""
+    cache.clear()
+
+
+@pytest.fixture(scope="module")
+def site(django_db_setup, django_db_blocker):
+    """The ids of the site's pages (`home`, `cities`, ..., `tartu`, `ghent`), built once
+    for the module; see the module docstring."""
+    with rolled_back(django_db_blocker):
+        built = build_site()
+        yield {name: built[name].pk for name in (*SECTIONS, "tartu", "ghent")}
+
+
+@pytest.fixture
+def site_tree(db, site):
+    return {name: fresh(site[name]) for name in SECTIONS}
+
+
+@pytest.fixture
+def home(site_tree):
+    return site_tree["home"]
+
+
+@pytest.fixture
+def tartu(db, site):
+    return fresh(site["tartu"])
+
+
+@pytest.fixture
+def ghent(db, site):
+    return fresh(site["ghent"])
+
+
+@pytest.fixture
+def themes(db, site):
+    """The four URBACT areas, by slug."""
+    return {theme.slug: theme for theme in Theme.objects.order_by("sort_order")}
+
+
+@pytest.fixture(scope="session")
+def demo(django_db_setup, django_db_blocker):
+    """The demo content, loaded once for the session and rolled back after it.
+
+    The tests that use it run after every other test that uses the database (see
+    `pytest_collection_modifyitems`), so none of those runs with the demo content loaded.
+    Each test runs in its own savepoint inside this transaction, so a test that changes
+    something does not leak into the next one.
+    """
+    with rolled_back(django_db_blocker):
+        call_command("load_demo_content", verbosity=0)
+        yield
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Run the tests on the demo content after the other tests, so that it is loaded once,
+    and the browser tests last, so that their server, which gets ready in the background
+    (tests/browser/conftest.py), has the whole suite's time to do so.
+
+    This runs after pytest-django has put the tests that use the database first, and
+    keeps that order otherwise."""
+
+    def group(item):
+        if item.get_closest_marker("browser"):
+            return 2
+        return 1 if "demo" in getattr(item, "fixturenames", ()) else 0
+
+    items.sort(key=group)
+
+
 @pytest.fixture
 def roles(site_tree, tartu, ghent):
     """The Editors and the Tartu and Ghent partner groups, as `setup_roles` makes them."""
-    from casestudies.roles import setup_roles
-
     editors, partner_groups = setup_roles()
     return {"editors": editors, **{group.name: group for group in partner_groups}}
 

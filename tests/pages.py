@@ -1,4 +1,4 @@
-"""A base class for page tests: Wagtail's page assertions plus the site tree fixtures."""
+"""A base class for page tests: Wagtail's page assertions on the shared test site."""
 
 import json
 import re
@@ -8,11 +8,7 @@ from django.urls import reverse
 
 from wagtail.test.utils import WagtailPageTestCase
 
-import pytest
-
-# Multi-value fields (themes, guides) are passed as tuples: nested_form_data would split a
-# list into numbered keys.
-
+from tests.conftest import SECTIONS, build_site
 
 CARD_OR_LIST_ITEM = re.compile(
     r"<article\b.*?</article>|<li\b[^>]*>(?:(?!<li\b|</li>).)*</li>", re.DOTALL
@@ -41,13 +37,21 @@ def badges_by_link(html):
 
 
 class SitePageTestCase(WagtailPageTestCase):
-    """Runs with the site tree, Tartu and the four themes; logged in as a superuser."""
+    """Runs with the site of `tests.conftest.build_site`, built once for the class; each
+    test is logged in as a superuser.
 
-    @pytest.fixture(autouse=True)
-    def _site(self, site_tree, tartu, themes):
-        self.tree = site_tree
-        self.tartu = tartu
-        self.themes = themes
+    `self.tree`, `self.tartu`, `self.ghent` and `self.themes` are the class's objects;
+    Django gives each test its own copy of them, so a change one test makes to them in
+    memory is not seen by the next.
+    """
+
+    @classmethod
+    def setUpTestData(cls):
+        site = build_site()
+        cls.tree = {name: site[name] for name in SECTIONS}
+        cls.tartu = site["tartu"]
+        cls.ghent = site["ghent"]
+        cls.themes = site["themes"]
 
     def setUp(self):
         super().setUp()

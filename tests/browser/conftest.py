@@ -1,7 +1,10 @@
 """Browser tests: Debian's headless Chromium, driven by Playwright, against a real server.
 
 The server is `manage.py runserver` with the development settings and the demo content in
-a fresh SQLite file: the site as `make run` serves it. Nothing here touches the test
+a fresh SQLite file: the site as `make run` serves it (see `serve_demo.py`). Setting it up
+takes a minute, so it starts in the background as soon as the tests are collected and gets
+ready while the rest of the suite runs; the browser tests run last (pytest-django runs
+the tests that use no database after the others). Nothing here touches the test
 database, so Playwright's event loop and Django's ORM never meet in one thread.
 
 Locally the tests skip, saying why, when Chromium is missing; in CI (CI=true) they fail
@@ -9,9 +12,12 @@ instead, because `.ci/run` installs it.
 """
 
 import os
+import shutil
+import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -29,7 +35,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--no-first-run",
 ]
-SERVER_START_TIMEOUT = 60
+SERVER_READY_TIMEOUT = 600  # Set-up included, on a busy machine.
 
 
 def free_port():
@@ -38,54 +44,76 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def wait_until_answering(url, server):
-    deadline = time.monotonic() + SERVER_START_TIMEOUT
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"The demo server exited with code {server.returncode}.")
-        try:
-            with urllib.request.urlopen(url, timeout=5):  # noqa: S310 - our own local server
-                return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError(f"The demo server did not answer at {url} within {SERVER_START_TIMEOUT}s.")
+class DemoServer:
+    """`serve_demo.py` running in the background in its own process group."""
+
+    def __init__(self):
+        self.folder = Path(tempfile.mkdtemp(prefix="demo-site-"))
+        self.url = f"http://127.0.0.1:{free_port()}"
+        self.log = self.folder / "server.log"
+        with self.log.open("wb") as log:
+            self.process = subprocess.Popen(  # noqa: S603 - a fixed command, our interpreter
+                [
+                    sys.executable,
+                    "-m",
+                    "tests.browser.serve_demo",
+                    str(self.folder),
+                    self.url.removeprefix("http://"),
+                ],
+                cwd=BASE_DIR,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+
+    def wait_until_answering(self):
+        deadline = time.monotonic() + SERVER_READY_TIMEOUT
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(
+                    f"The demo server exited with code {self.process.returncode}:\n"
+                    + self.log.read_text(errors="replace")[-3000:]
+                )
+            try:
+                with urllib.request.urlopen(self.url + "/", timeout=5):  # noqa: S310 - ours
+                    return
+            except OSError:
+                time.sleep(0.3)
+        raise RuntimeError(
+            f"The demo server did not answer at {self.url} within {SERVER_READY_TIMEOUT}s."
+        )
+
+    def stop(self):
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            self.process.wait(timeout=10)
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+SERVER = pytest.StashKey["DemoServer"]()
+
+
+def pytest_collection_finish(session):
+    """Start the demo server when browser tests are to run and Chromium is there."""
+    wanted = any(item.get_closest_marker("browser") for item in session.items)
+    if wanted and CHROMIUM.exists() and not session.config.option.collectonly:
+        session.config.stash[SERVER] = DemoServer()
+
+
+def pytest_sessionfinish(session):
+    if SERVER in session.config.stash:
+        session.config.stash[SERVER].stop()
 
 
 @pytest.fixture(scope="session")
-def demo_server(tmp_path_factory):
+def demo_server(pytestconfig):
     """The URL of a development server set up as `make setup` does: demo content, roles and
     the development accounts."""
-    folder = tmp_path_factory.mktemp("demo-site")
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "network_site.settings.dev",
-        "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}",
-        "MEDIA_ROOT": str(folder / "media"),
-    }
-    manage = [sys.executable, str(BASE_DIR / "manage.py")]
-    # The commands are fixed lists run with our own interpreter: no untrusted input (S603).
-    setup = (
-        ["migrate", "--noinput"],
-        ["load_demo_content"],
-        ["setup_roles"],
-        ["ensure_dev_accounts"],
-    )
-    for command in setup:
-        subprocess.run([*manage, *command, "-v0"], env=env, check=True, cwd=BASE_DIR)  # noqa: S603
-    url = f"http://127.0.0.1:{free_port()}"
-    server = subprocess.Popen(  # noqa: S603
-        [*manage, "runserver", "--noreload", url.removeprefix("http://")],
-        env=env,
-        cwd=BASE_DIR,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        wait_until_answering(url + "/", server)
-        yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    if SERVER not in pytestconfig.stash:
+        pytestconfig.stash[SERVER] = DemoServer()
+    server = pytestconfig.stash[SERVER]
+    server.wait_until_answering()
+    return server.url
 
 
 @pytest.fixture(scope="session")

@@ -17,7 +17,7 @@ def test_moving_a_case_study_to_another_city_changes_its_city(tartu, ghent):
     assert CaseStudyPage.objects.get(pk=case_study.pk).city == ghent
 
 
-def test_case_study_years_read_as_people_write_them(tartu):
+def test_case_study_years_read_as_people_write_them():
     page = CaseStudyPageFactory.build(start_year=2016, end_year=2018)
     assert page.years == "2016–2018"
     page = CaseStudyPageFactory.build(start_year=2016, end_year=None, status="running")

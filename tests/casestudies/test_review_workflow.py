@@ -26,16 +26,6 @@ pytestmark = pytest.mark.django_db
 TITLE = "Neighbourhood budgets decided on Telegram"
 
 
-@pytest.fixture
-def site(site_tree, tartu, themes, roles, case_study_index):
-    return site_tree
-
-
-@pytest.fixture
-def case_study_index(site_tree):
-    return site_tree["case_studies"]
-
-
 def public_places(client, tartu):
     """Every public place a case study shows up in, as the text a reader gets."""
     urls = [
@@ -58,7 +48,7 @@ def task_state_id(page):
 
 
 def test_submission_is_private_until_an_editor_approves(
-    client, site, tartu, themes, editor, tartu_partner, django_capture_on_commit_callbacks
+    client, tartu, themes, editor, tartu_partner, django_capture_on_commit_callbacks
 ):
     section = tartu.case_studies_section
     add_url = reverse("wagtailadmin_pages:add", args=["casestudies", "casestudypage", section.pk])
@@ -144,7 +134,7 @@ def test_submission_is_private_until_an_editor_approves(
         assert TITLE in text, url
 
 
-def test_a_partner_cannot_publish_past_the_review(client, site, tartu, themes, tartu_partner):
+def test_a_partner_cannot_publish_past_the_review(client, tartu, themes, tartu_partner):
     section = tartu.case_studies_section
     client.force_login(tartu_partner)
     response = client.get(
@@ -165,7 +155,7 @@ def test_a_partner_cannot_publish_past_the_review(client, site, tartu, themes, t
 
 
 def test_editors_schedule_publishing(
-    client, site, tartu, themes, editor, django_capture_on_commit_callbacks
+    client, tartu, themes, editor, django_capture_on_commit_callbacks
 ):
     """An approved or edited page can go live later: the editor sets "Go-live date" and
     publishes; `manage.py publish_scheduled` (run every minute in production) makes it live."""

@@ -7,13 +7,6 @@ from django.core.management import CommandError, call_command
 
 import pytest
 
-from casestudies.roles import setup_roles
-
-
-@pytest.fixture
-def roles(tartu, ghent):
-    setup_roles()
-
 
 def test_refused_without_debug(roles, settings):
     settings.DEBUG = False

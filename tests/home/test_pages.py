@@ -86,4 +86,6 @@ class TestHomeAndAbout(SitePageTestCase):
 
     def test_about_page_shows_the_funding_and_the_four_areas(self):
         about = AboutPageFactory(parent=self.tree["home"])
-        self.assertRendersWith(about, "716,745", "549,820", "77", "Governance", "Economy")
+        self.assertRendersWith(
+            about, "716,745", "549,820", "(77% of the budget)", "Governance", "Economy"
+        )

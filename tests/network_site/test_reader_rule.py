@@ -10,17 +10,15 @@ every one of those places; Ghent's own pages then answer 404.
 
 import json
 
-from django.db import transaction
-
 from wagtail.models import Page, PageViewRestriction
 
 import pytest
 
-from casestudies.factories import CaseStudyPageFactory, CityPageFactory, UpdatePageFactory
+from casestudies.factories import CaseStudyPageFactory, UpdatePageFactory
 from home.models import HomePageFeaturedCollection, HomePageFeaturedPage
 from network_site.pages import readable_pages
 from search.indexer import rebuild
-from tests.conftest import build_site_tree
+from tests.conftest import fresh
 from toolkit.factories import CuratedCollectionFactory, GuidePageFactory, RoadmapPageFactory
 from toolkit.models import ToolkitPageFeaturedCollection
 
@@ -43,18 +41,17 @@ PUBLIC_PLACES = [
 
 
 @pytest.fixture(scope="module")
-def site(django_db_setup, django_db_blocker):
-    """The two cities and Ghent's content, linked from every public place; built once for
-    the module and rolled back after it (each test runs in its own savepoint)."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        yield build_site()
-        transaction.set_rollback(True)
+def site(site, django_db_blocker):
+    """The shared site (`tests.conftest`) with Ghent's content linked from every public
+    place, and indexed; built once for the module and rolled back after it (each test runs
+    in its own savepoint). Tests look the pages up by id: the module's objects go stale."""
+    with django_db_blocker.unblock():
+        return {**site, **add_ghents_content(site)}
 
 
-def build_site():
-    tree = build_site_tree()
-    tartu = CityPageFactory(parent=tree["cities"], title="Tartu", slug="tartu", country="EE")
-    ghent = CityPageFactory(parent=tree["cities"], title="Ghent", slug="ghent", country="BE")
+def add_ghents_content(site):
+    tree = {name: fresh(site[name]) for name in ("home", "toolkit")}
+    tartu, ghent = fresh(site["tartu"]), fresh(site["ghent"])
     guide = GuidePageFactory(parent=tree["toolkit"], title="Reach everyone", slug="reach-everyone")
     case_study = CaseStudyPageFactory(
         parent=ghent.case_studies_section,
@@ -78,12 +75,7 @@ def build_site():
         toolkit_page=tree["toolkit"], collection=collection, sort_order=0
     )
     rebuild()
-    return {"ghent": ghent.pk, "case_study": case_study.pk, "update": update.pk, "tartu": tartu.pk}
-
-
-def page(pk):
-    """A page as the database has it now (the module's objects go stale between tests)."""
-    return Page.objects.get(pk=pk).specific
+    return {"case_study": case_study.pk, "update": update.pk}
 
 
 def text_of(client, url):
@@ -121,7 +113,7 @@ def test_unpublishing_a_city_takes_its_content_out_of_every_public_place(
     client, site, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        page(site["ghent"]).unpublish()
+        fresh(site["ghent"]).unpublish()
 
     assert ghent_content_in(client) == {}
     # Tartu's content, next to it everywhere, is still there.
@@ -131,15 +123,15 @@ def test_unpublishing_a_city_takes_its_content_out_of_every_public_place(
 
 @pytest.mark.django_db
 def test_the_pages_of_an_unpublished_city_answer_404(client, site):
-    ghent = page(site["ghent"])
-    urls = [page(site["case_study"]).url, page(site["update"]).url, f"{ghent.url}case-studies/"]
+    ghent = fresh(site["ghent"])
+    urls = [fresh(site["case_study"]).url, fresh(site["update"]).url, f"{ghent.url}case-studies/"]
     assert all(client.get(url).status_code == 200 for url in urls)
 
-    page(site["ghent"]).unpublish()
+    fresh(site["ghent"]).unpublish()
 
     for url in [*urls, ghent.url]:
         assert client.get(url).status_code == 404, url
-    assert client.get(page(site["tartu"]).url).status_code == 200
+    assert client.get(fresh(site["tartu"]).url).status_code == 200
 
 
 @pytest.mark.django_db
@@ -156,7 +148,7 @@ def test_private_pages_are_left_out_everywhere_but_keep_their_login_form(
     assert not any(GHENT_CASE_STUDY in found or GHENT_UPDATE in found for found in shown.values())
     # The city itself is still public, so it is still listed.
     assert "Ghent" in shown["/cities/"]
-    response = client.get(page(site["case_study"]).url)
+    response = client.get(fresh(site["case_study"]).url)
     assert response.status_code == 200
     assert GHENT_CASE_STUDY not in response.content.decode()
     assert 'name="password"' in response.content.decode()
@@ -167,7 +159,7 @@ def test_the_rule_is_one_queryset_method_for_every_page_type(site):
     readable_titles = set(readable_pages().values_list("title", flat=True))
     assert {GHENT_CASE_STUDY, GHENT_UPDATE, "Ghent"} <= readable_titles
 
-    page(site["ghent"]).unpublish()
+    fresh(site["ghent"]).unpublish()
 
     readable_titles = set(readable_pages().values_list("title", flat=True))
     assert not {GHENT_CASE_STUDY, GHENT_UPDATE, "Ghent"} & readable_titles

@@ -1,15 +1,18 @@
 """The service keeps answering when Elasticsearch is down, slow or erroring."""
 
+import copy
 import logging
 
 import pytest
 from elasticsearch import Elasticsearch
 
 from casestudies.factories import CaseStudyPageFactory
+from network_site.models import Theme
 from search.backends.database import DatabaseBackend
 from search.documents import build_document, searchable_pages
 from search.query import SearchQuery
 from search.service import SearchService
+from tests.conftest import fresh
 
 pytestmark = pytest.mark.django_db
 
@@ -19,24 +22,31 @@ def dead_client():
     return Elasticsearch("http://127.0.0.1:9", request_timeout=1, max_retries=0)
 
 
+@pytest.fixture(scope="module")
+def documents(site, django_db_blocker):
+    """The search documents of three case studies in Tartu and Ghent, built once."""
+    with django_db_blocker.unblock():
+        governance = Theme.objects.get(slug="governance")
+        for title, city, year in (
+            ("Virtual meetings", "tartu", 2016),
+            ("Meetings online", "ghent", 2018),
+            ("Budget votes", "ghent", 2017),
+        ):
+            CaseStudyPageFactory(
+                parent=fresh(site[city]).case_studies_section,
+                title=title,
+                summary=f"{title}.",
+                start_year=year,
+                themes=[governance],
+            )
+        return [build_document(page) for page in searchable_pages().specific()]
+
+
 @pytest.fixture
-def service(elasticsearch_backend, tartu, ghent, themes):
-    for title, city, year in (
-        ("Virtual meetings", tartu, 2016),
-        ("Meetings online", ghent, 2018),
-        ("Budget votes", ghent, 2017),
-    ):
-        CaseStudyPageFactory(
-            parent=city.case_studies_section,
-            title=title,
-            summary=f"{title}.",
-            start_year=year,
-            themes=[themes["governance"]],
-        )
-    documents = [build_document(page) for page in searchable_pages().specific()]
+def service(elasticsearch_backend, documents):
     service = SearchService(primary=elasticsearch_backend, breaker_seconds=30)
     for backend in service.backends:
-        backend.rebuild(documents)
+        backend.rebuild(copy.deepcopy(documents))
     return service
 
 

@@ -9,36 +9,45 @@ from django.test.utils import CaptureQueriesContext
 import pytest
 
 from casestudies.factories import CaseStudyPageFactory, UpdatePageFactory
+from network_site.models import Theme
 from search.indexer import rebuild
 from search.service import build_service
+from tests.conftest import fresh
+
+pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def indexed(site_tree, tartu, ghent, themes):
-    """Three case studies and an update, indexed."""
-    CaseStudyPageFactory(
-        parent=tartu.case_studies_section,
-        title="Virtual meetings on plans",
-        summary="Citizens join virtual meetings about development plans.",
-        themes=[themes["governance"]],
-        start_year=2016,
-    )
-    CaseStudyPageFactory(
-        parent=tartu.case_studies_section,
-        title="Cycling counts",
-        summary="Bike counters publish open data.",
-        themes=[themes["environment"]],
-        start_year=2018,
-    )
-    CaseStudyPageFactory(
-        parent=ghent.case_studies_section,
-        title="Neighbourhood budgets",
-        summary="Residents vote on projects <b>online</b>.",
-        themes=[themes["governance"], themes["economy"]],
-        start_year=2017,
-    )
-    UpdatePageFactory(parent=ghent.updates_section, title="Budget vote results", date="2017-12-01")
-    rebuild()
+@pytest.fixture(scope="module")
+def indexed(site, django_db_blocker):
+    """Three case studies and an update, indexed; built once for the module."""
+    with django_db_blocker.unblock():
+        tartu, ghent = fresh(site["tartu"]), fresh(site["ghent"])
+        themes = {theme.slug: theme for theme in Theme.objects.all()}
+        CaseStudyPageFactory(
+            parent=tartu.case_studies_section,
+            title="Virtual meetings on plans",
+            summary="Citizens join virtual meetings about development plans.",
+            themes=[themes["governance"]],
+            start_year=2016,
+        )
+        CaseStudyPageFactory(
+            parent=tartu.case_studies_section,
+            title="Cycling counts",
+            summary="Bike counters publish open data.",
+            themes=[themes["environment"]],
+            start_year=2018,
+        )
+        CaseStudyPageFactory(
+            parent=ghent.case_studies_section,
+            title="Neighbourhood budgets",
+            summary="Residents vote on projects <b>online</b>.",
+            themes=[themes["governance"], themes["economy"]],
+            start_year=2017,
+        )
+        UpdatePageFactory(
+            parent=ghent.updates_section, title="Budget vote results", date="2017-12-01"
+        )
+        rebuild()
 
 
 def api(client, query):
@@ -159,7 +168,7 @@ def count_queries(client, url):
     return len(queries)
 
 
-def test_query_count_does_not_grow_with_the_number_of_hits(client, site_tree, tartu, themes):
+def test_query_count_does_not_grow_with_the_number_of_hits(client, indexed, tartu, themes):
     url = "/search/?q=meetings&theme=governance&city=tartu"
     CaseStudyPageFactory.create_batch(
         2, parent=tartu.case_studies_section, summary="Meetings.", themes=[themes["governance"]]

@@ -13,8 +13,9 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 import wagtail_factories
 
-from casestudies.factories import CaseStudyPageFactory, CityPageFactory
+from casestudies.factories import CaseStudyPageFactory
 from home.models import HomePage, HomePageFeaturedCollection
+from tests.conftest import fresh
 from tests.pages import SitePageTestCase
 from toolkit.factories import CuratedCollectionFactory, GuidePageFactory
 from toolkit.models import (
@@ -160,9 +161,10 @@ class TestCuratedCollections(SitePageTestCase):
         PageViewRestriction.objects.create(page=private, restriction_type="groups").groups.set(
             [Group.objects.create(name="Members")]
         )
-        ghent = CityPageFactory(parent=self.tree["cities"], title="Ghent", slug="ghent")
-        of_ghent = CaseStudyPageFactory(parent=ghent.case_studies_section, title="Ghent online")
-        ghent.unpublish()  # Only the city: its case study stays live.
+        of_ghent = CaseStudyPageFactory(
+            parent=self.ghent.case_studies_section, title="Ghent online"
+        )
+        fresh(self.ghent.pk).unpublish()  # Only the city: its case study stays live.
         feature(
             self.home,
             CuratedCollectionFactory(
@@ -178,11 +180,16 @@ class TestCuratedCollections(SitePageTestCase):
         draft = CaseStudyPageFactory(parent=self.tartu.case_studies_section, title="Unfinished")
         draft.unpublish()
         empty = CuratedCollectionFactory(title="Nothing yet", pages=[draft])
-        feature(self.toolkit, empty, CuratedCollectionFactory(title="Empty for now", pages=[]))
-        feature(self.home, empty)
+        shown = CuratedCollectionFactory(title="Start here", pages=[self.guide])
+        feature(
+            self.toolkit, empty, CuratedCollectionFactory(title="Empty for now", pages=[]), shown
+        )
+        feature(self.home, empty, shown)
+        self.client.logout()
 
         for url in ("/", self.toolkit.url):
             text = self.client.get(url).text
+            assert card_titles(collection_section(text, "start-here")) == ["Route complaints"]
             assert "Nothing yet" not in text, url
             assert "Empty for now" not in text, url
             assert "Unfinished" not in text, url

@@ -91,7 +91,7 @@ class TestToolkitPages(SitePageTestCase):
 
     def test_roadmap_links_only_pages_readers_may_see(self):
         public_guide = GuidePageFactory(parent=self.tree["toolkit"], title="Open guide")
-        private_guide = GuidePageFactory(parent=self.tree["toolkit"], title="Members' guide")
+        private_guide = GuidePageFactory(parent=self.tree["toolkit"], title="Members only guide")
         PageViewRestriction.objects.create(
             page=private_guide, restriction_type="groups"
         ).groups.set([Group.objects.create(name="Members")])
@@ -105,5 +105,5 @@ class TestToolkitPages(SitePageTestCase):
         )
         self.assertRendersWith(roadmap, "Audit", "Open guide", "1 month")
         text = self.client.get(roadmap.url).text
-        assert "Members&#x27; guide" not in text
+        assert "Members only guide" not in text
         assert "Unfinished" not in text
