@@ -30,6 +30,8 @@ from casestudies.roles import setup_roles
 from home.factories import HomePageFactory
 from network_site.factories import ThemeFactory
 from network_site.models import Theme
+from tests.database import prepare_test_database
+from tests.demo_site import DemoSite
 from toolkit.factories import ToolkitPageFactory
 
 SECTIONS = ("home", "cities", "case_studies", "toolkit", "updates")
@@ -93,6 +95,13 @@ def fresh(pk):
     return Page.objects.get(pk=pk).specific
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database, made from the models; see tests/database.py."""
+    with django_db_blocker.unblock():
+        prepare_test_database()
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """The cache is not rolled back with the database (Wagtail keeps the sites' root paths
@@ -151,19 +160,46 @@ def demo(django_db_setup, django_db_blocker):
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
-    """Run the tests on the demo content after the other tests, so that it is loaded once,
-    and the browser tests last, so that their server, which gets ready in the background
-    (tests/browser/conftest.py), has the whole suite's time to do so.
+    """Order the tests so that each shared thing is made once and has time to get ready.
 
-    This runs after pytest-django has put the tests that use the database first, and
-    keeps that order otherwise."""
+    First the tests on the site the factories build; then the check of the test database
+    against the demo site's migrated one, which is written in the background meanwhile;
+    then the tests on the demo content, loaded once; last the browser tests, whose server
+    has had the whole suite's time to get ready (tests/demo_site.py). This runs after
+    pytest-django has put the tests that use the database first, and keeps that order
+    otherwise."""
 
     def group(item):
-        if item.get_closest_marker("browser"):
+        fixtures = getattr(item, "fixturenames", ())
+        if "demo_server" in fixtures:
+            return 3
+        if "demo" in fixtures:
             return 2
-        return 1 if "demo" in getattr(item, "fixturenames", ()) else 0
+        return 1 if "demo_site" in fixtures else 0
 
     items.sort(key=group)
+
+
+DEMO_SITE = pytest.StashKey[DemoSite]()
+
+
+def pytest_collection_finish(session):
+    """Start the demo site in the background if a test needs it; serve it if a browser test
+    is to run."""
+    needed = {name for item in session.items for name in getattr(item, "fixturenames", ())}
+    if "demo_site" in needed and not session.config.option.collectonly:
+        session.config.stash[DEMO_SITE] = DemoSite(serve="demo_server" in needed)
+
+
+def pytest_sessionfinish(session):
+    if DEMO_SITE in session.config.stash:
+        session.config.stash[DEMO_SITE].stop()
+
+
+@pytest.fixture(scope="session")
+def demo_site(pytestconfig):
+    """The demo site of tests/demo_site.py."""
+    return pytestconfig.stash[DEMO_SITE]
 
 
 @pytest.fixture
