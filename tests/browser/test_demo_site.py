@@ -31,10 +31,19 @@ REQUIRED_PATHS = {
 NOT_CRAWLED = ("/admin/", "/static/", "/media/")
 
 
+PAGE_FACTS = """() => ({
+    h1: document.querySelectorAll("h1").length,
+    lang: document.documentElement.lang,
+    imagesWithoutAlt: document.querySelectorAll("img:not([alt])").length,
+    links: Array.from(document.querySelectorAll("a[href]"), (a) => a.href),
+})"""
+
+
 def crawl(page, base_url, problems):
     """Visit every page linked from the home page, following links on the site only.
 
-    Documents and Atom feeds are fetched, not visited: they are not pages."""
+    Documents and Atom feeds are fetched, not visited: they are not pages. What is checked
+    on each page is read in one call into the browser (`PAGE_FACTS`)."""
     own_host = urlsplit(base_url).netloc
     to_visit, seen, documents, feeds = ["/"], set(), set(), set()
     while to_visit:
@@ -46,13 +55,14 @@ def crawl(page, base_url, problems):
         if response.status != 200:
             problems.append(f"{path}: answered {response.status}")
             continue
-        if page.locator("h1").count() != 1:
-            problems.append(f"{path}: {page.locator('h1').count()} h1 elements")
-        if not page.get_attribute("html", "lang"):
+        facts = page.evaluate(PAGE_FACTS)
+        if facts["h1"] != 1:
+            problems.append(f"{path}: {facts['h1']} h1 elements")
+        if not facts["lang"]:
             problems.append(f"{path}: no lang on <html>")
-        if page.locator("img:not([alt])").count():
+        if facts["imagesWithoutAlt"]:
             problems.append(f"{path}: an image without alt text")
-        for href in page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)"):
+        for href in facts["links"]:
             link = urlsplit(href)
             if link.netloc != own_host or link.query or link.path.startswith(NOT_CRAWLED):
                 continue

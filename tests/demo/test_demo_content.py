@@ -4,6 +4,7 @@ import html
 import re
 
 from django.core.management import call_command
+from django.test import Client
 
 from wagtail.documents.models import Document
 from wagtail.models import Page, ReferenceIndex, Revision, Site
@@ -165,12 +166,31 @@ def test_the_four_urbact_areas(demo):
     ]
 
 
-def main_text(client, page):
-    """The text of the page's <main> element, tags removed: what the page itself says."""
+@pytest.fixture(scope="module")
+def every_live_page(demo, django_db_blocker):
+    """The HTML of every live page, by URL, as a reader gets it: rendered once for the tests
+    that read them all."""
+    client = Client()
+    pages = {}
+    with django_db_blocker.unblock():
+        for page in Page.objects.live().specific().exclude(depth=1):
+            response = client.get(page.url)
+            assert response.status_code == 200, page.url
+            pages[page.url] = response.text
+    return pages
+
+
+def main_text(page_html):
+    """The text of a page's <main> element, tags removed: what the page itself says."""
+    main = re.search(r"<main\b.*?>(.*)</main>", page_html, re.DOTALL).group(1)
+    return html.unescape(re.sub(r"<[^>]+>", " ", main))
+
+
+def page_text(client, page):
+    """`main_text` of `page` as a reader gets it now."""
     response = client.get(page.url)
     assert response.status_code == 200, page.url
-    main = re.search(r"<main\b.*?>(.*)</main>", response.text, re.DOTALL).group(1)
-    return html.unescape(re.sub(r"<[^>]+>", " ", main))
+    return main_text(response.text)
 
 
 @pytest.mark.parametrize(
@@ -196,7 +216,7 @@ def main_text(client, page):
 )
 def test_documented_results_are_told(client, demo, city, words):
     case_studies = CaseStudyPage.objects.live().filter(city__slug=city)
-    text = " ".join(main_text(client, page) for page in case_studies)
+    text = " ".join(page_text(client, page) for page in case_studies)
     for word in words:
         assert re.search(rf"\b{re.escape(word)}\b", text, re.IGNORECASE), f"{city}: no '{word}'"
 
@@ -225,15 +245,15 @@ def test_each_page_carries_its_provenance(demo):
         assert not model.objects.exclude(provenance=Provenance.SAMPLE).exists(), model.__name__
 
 
-def test_the_documented_case_studies_are_never_badged_sample(client, demo):
+def test_the_documented_case_studies_are_never_badged_sample(client, every_live_page):
     """Wherever a documented case study is linked with a badge (cards, the roadmap, the
     curated collection), the badge is "Partly documented"; its own page says so too."""
     case_studies = CaseStudyPage.objects.filter(city__slug__in=DOCUMENTED_CASE_STUDIES)
     urls = {case_study.url: case_study for case_study in case_studies}
     assert len(urls) == 4
     shown = {url: [] for url in urls}
-    for page in Page.objects.live().specific().exclude(depth=1):
-        badges = badges_by_link(client.get(page.url).text)
+    for text in every_live_page.values():
+        badges = badges_by_link(text)
         for url in urls:
             shown[url].extend(badges.get(url, []))
     for url, badges in shown.items():
@@ -252,18 +272,17 @@ def test_the_documented_case_studies_are_never_badged_sample(client, demo):
 
 
 def test_the_case_study_index_says_what_each_label_means(client, demo):
-    text = main_text(client, CaseStudyIndexPage.objects.get())
+    text = page_text(client, CaseStudyIndexPage.objects.get())
     for level in Provenance:
         assert f"{level.label}: {level.explanation}" in text, level
 
 
-def test_no_page_states_a_documented_result_more_strongly(client, demo):
+def test_no_page_states_a_documented_result_more_strongly(every_live_page):
     """Every live page, including its cards, titles and description, states the documented
     results no more strongly than they were documented."""
-    for page in Page.objects.live().specific().exclude(depth=1):
-        text = html.unescape(client.get(page.url).text)
+    for url, text in every_live_page.items():
         for phrase in STRENGTHENED:
-            assert phrase.lower() not in text.lower(), f"{page.url}: '{phrase}'"
+            assert phrase.lower() not in html.unescape(text).lower(), f"{url}: '{phrase}'"
 
 
 def test_palermo_is_not_given_as_an_example_of_scaling_up(demo):
@@ -274,23 +293,23 @@ def test_palermo_is_not_given_as_an_example_of_scaling_up(demo):
     assert palermo not in phases["Scale up and evaluate"]["case_studies"]
 
 
-def test_every_page_answers_with_its_title_and_content(client, demo):
+def test_every_page_answers_with_its_title_and_content(demo, every_live_page):
     pages = Page.objects.live().specific().exclude(depth=1)
     assert pages.count() > 40
     for page in pages:
-        text = main_text(client, page)
+        text = main_text(every_live_page[page.url])
         assert page.title in text, page.url
         assert len(text.split()) > len(page.title.split()) + 20, f"{page.url} says too little"
 
 
 def test_home_page_names_all_partners(client, demo):
-    text = main_text(client, HomePage.objects.get())
+    text = page_text(client, HomePage.objects.get())
     for city in PARTNERS:
         assert city in text
 
 
 def test_about_page_gives_the_documented_funding(client, demo):
-    text = main_text(client, AboutPage.objects.get())
+    text = page_text(client, AboutPage.objects.get())
     assert "716,745" in text
     assert "549,820" in text
     assert "2014–2020" in text
@@ -313,7 +332,7 @@ def test_the_complaints_collection_is_featured_on_home_and_toolkit(client, demo)
     assert "Facebook" in collected[0].summary
     for page in (HomePage.objects.get(), ToolkitPage.objects.get()):
         assert f'id="collection-{collection.slug}"' in client.get(page.url).text
-        text = main_text(client, page)
+        text = page_text(client, page)
         assert collection.title in text
         assert collection.introduction in text
         start = text.index(collection.title)
