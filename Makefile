@@ -34,7 +34,10 @@ run: setup ## Set up, load the demo content and serve on 127.0.0.1, port 8000 (o
 	@echo ""
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: install check lint pytest ## Run every check and the whole test suite (SQLite, then PostgreSQL)
+test: install ## Run every check and the suite on SQLite and on PostgreSQL, two at a time
+	@echo "The suite on PostgreSQL and on SQLite, then the checks and lint, run two at a time;"
+	@echo "each one's output appears when it has finished."
+	@$(MAKE) --no-print-directory -j2 --output-sync=target pytest-postgres pytest-sqlite check lint
 
 check: install ## Django's system checks and the missing-migrations check
 	$(TEST_MANAGE) check --fail-level WARNING
@@ -53,10 +56,11 @@ pytest: pytest-sqlite pytest-postgres ## The test suite on SQLite, then on Postg
 pytest-sqlite: install ## The test suite on SQLite (in memory)
 	env -u DATABASE_URL $(BIN)/pytest
 
-pytest-postgres: install ## The test suite on PostgreSQL at POSTGRES_TEST_URL (skipped locally if absent)
+# The browser tests run once, in the SQLite run: see "Tests" in the README.
+pytest-postgres: install ## The suite but the browser tests on PostgreSQL at POSTGRES_TEST_URL (skipped locally if absent)
 	@if $(BIN)/python -c "import psycopg; psycopg.connect('$(POSTGRES_TEST_URL)', connect_timeout=3).close()" 2>/dev/null; then \
-		echo "DATABASE_URL=$(POSTGRES_TEST_URL) pytest"; \
-		DATABASE_URL=$(POSTGRES_TEST_URL) $(BIN)/pytest; \
+		echo "DATABASE_URL=$(POSTGRES_TEST_URL) pytest -m 'not browser'"; \
+		DATABASE_URL=$(POSTGRES_TEST_URL) $(BIN)/pytest -m "not browser"; \
 	elif [ "$$CI" = "true" ]; then \
 		echo "PostgreSQL is not reachable at $(POSTGRES_TEST_URL); CI needs it." >&2; exit 1; \
 	else \
