@@ -56,6 +56,7 @@ GROUP_PAGE_PERMISSIONS = {
 
 
 def prepare_test_database():
+    """Add to a database made from the models what its migrations would have added."""
     create_sql_objects()
     create_wagtail_initial_data()
 
@@ -86,6 +87,8 @@ def run_sql_operations(app_label, operations, schema_editor):
 
 
 def create_wagtail_initial_data():
+    """The rows Wagtail's migrations insert into a new database (see the module docstring)."""
+
     def permission(app_label, codename):
         return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
@@ -127,37 +130,39 @@ def create_wagtail_initial_data():
 
 
 def snapshot():
-    """The database's tables, columns, constraints and triggers, and the rows of
+    """The database's tables (columns and constraints), triggers, and the rows of
     `create_wagtail_initial_data`, as JSON-ready data. Constraints are compared by their
     columns and kind, not their names, which differ between the two ways of making them."""
-    return {"schema": schema(), "rows": initial_rows()}
-
-
-def schema():
-    introspection = connection.introspection
-    tables = {}
     with connection.cursor() as cursor:
-        for table in introspection.get_table_list(cursor):
-            if table.name == "django_migrations":
-                continue
-            tables[table.name] = {
-                "columns": sorted(
-                    [column.name, column.null_ok]
-                    for column in introspection.get_table_description(cursor, table.name)
-                ),
-                "constraints": sorted(
-                    [
-                        constraint["columns"],
-                        constraint["primary_key"],
-                        constraint["unique"],
-                        constraint["index"],
-                        constraint["foreign_key"],
-                    ]
-                    for constraint in introspection.get_constraints(cursor, table.name).values()
-                ),
-            }
-        tables["triggers"] = sorted(trigger_names(cursor))
-    return tables
+        return {
+            "tables": tables(cursor),
+            "triggers": sorted(trigger_names(cursor)),
+            "rows": initial_rows(),
+        }
+
+
+def tables(cursor):
+    introspection = connection.introspection
+    return {
+        table.name: {
+            "columns": sorted(
+                [column.name, column.null_ok]
+                for column in introspection.get_table_description(cursor, table.name)
+            ),
+            "constraints": sorted(
+                [
+                    constraint["columns"],
+                    constraint["primary_key"],
+                    constraint["unique"],
+                    constraint["index"],
+                    constraint["foreign_key"],
+                ]
+                for constraint in introspection.get_constraints(cursor, table.name).values()
+            ),
+        }
+        for table in introspection.get_table_list(cursor)
+        if table.name != "django_migrations"
+    }
 
 
 def trigger_names(cursor):
