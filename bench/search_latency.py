@@ -152,7 +152,8 @@ def main():
 
     folder = Path(tempfile.mkdtemp(prefix="search-bench-"))
     os.environ["DJANGO_SETTINGS_MODULE"] = "network_site.settings.dev"
-    os.environ["DATABASE_URL"] = f"sqlite:///{folder / 'bench.sqlite3'}"
+    os.environ.pop("DATABASE_URL", None)
+    os.environ["DEV_DATABASE_URL"] = f"sqlite:///{folder / 'bench.sqlite3'}"
     os.environ["LOG_LEVEL"] = "WARNING"
     import django
 

@@ -35,9 +35,10 @@ SNAPSHOT = "migrated.json"
 
 
 def main(folder, database_url, address=None):
+    os.environ.pop("DATABASE_URL", None)
     os.environ.update(
         DJANGO_SETTINGS_MODULE="network_site.settings.dev",
-        DATABASE_URL=database_url,
+        DEV_DATABASE_URL=database_url,
         MEDIA_ROOT=str(Path(folder) / "media"),
     )
     # Django, and what uses it, is imported once the environment above is in place.

@@ -85,6 +85,10 @@ DATABASES = {
     )
 }
 
+# True only where the default database is a throwaway one (development, tests): the demo
+# loader and the development accounts refuse to touch any other.
+DEVELOPMENT_DATABASE = False
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

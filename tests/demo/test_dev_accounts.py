@@ -48,3 +48,11 @@ def test_an_existing_account_is_left_alone(roles, settings, django_user_model):
     editor = django_user_model.objects.get(username="editor")
     assert editor.check_password("chosen-by-me")
     assert not editor.groups.exists()
+
+
+def test_refused_on_a_database_that_is_not_the_development_one(roles, settings):
+    settings.DEBUG = True
+    settings.DEVELOPMENT_DATABASE = False
+    with pytest.raises(CommandError, match="development database"):
+        call_command("ensure_dev_accounts")
+    assert not get_user_model().objects.exists()

@@ -17,16 +17,18 @@ class Command(BaseCommand):
     `admin` is a superuser, `editor` is in the Editors group and `partner-<city>` (e.g.
     `partner-tartu`) is in that city's partner group; run `setup_roles` first. They all get
     the password in DEV_ACCOUNTS_PASSWORD, by default 'interactive-cities'. An existing
-    account is left exactly as it is. The command refuses to run unless DEBUG is on, so
-    production settings never create accounts.
+    account is left exactly as it is. The command refuses to run unless DEBUG is on and the
+    database is the development one (settings.DEVELOPMENT_DATABASE), so production settings
+    and a production database never get these accounts.
     """
 
-    help = "Create the development accounts (DEBUG only) and print how to log in."
+    help = "Create the development accounts (development settings only) and print how to log in."
 
     def handle(self, *args, **options):
-        if not settings.DEBUG:
+        if not (settings.DEBUG and settings.DEVELOPMENT_DATABASE):
             raise CommandError(
-                "ensure_dev_accounts only runs with DEBUG on (development settings)."
+                "ensure_dev_accounts only runs with DEBUG on and on the development database "
+                "(the development settings)."
             )
         password = os.environ.get("DEV_ACCOUNTS_PASSWORD", DEFAULT_PASSWORD)
         # Hashed once for all the accounts: each hash takes a good part of a second.

@@ -1,10 +1,14 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from demo.loader import DemoLoader, DemoLoadError
 
 
 class Command(BaseCommand):
-    """Load the demo content; see `demo.loader.DemoLoader` for what it creates and keeps."""
+    """Load the demo content; see `demo.loader.DemoLoader` for what it creates and keeps.
+
+    Only into the development database (settings.DEVELOPMENT_DATABASE): demo content never
+    goes into a database that holds real content."""
 
     help = (
         "Load the demo content: themes, channels, partner cities, case studies, updates, "
@@ -13,6 +17,11 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, verbosity, **options):
+        if not settings.DEVELOPMENT_DATABASE:
+            raise CommandError(
+                "load_demo_content only loads into the development database (the development "
+                "settings): this database may hold real content."
+            )
         try:
             summary = DemoLoader(stdout=self.stdout, verbosity=verbosity).run()
         except DemoLoadError as error:
