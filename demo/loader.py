@@ -5,7 +5,6 @@ import uuid
 from collections import Counter
 from contextlib import contextmanager
 from decimal import Decimal
-from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -52,13 +51,13 @@ class DemoLoadError(Exception):
 class DemoLoader:
     """Loads the demo content of the Interactive Cities site (`manage.py load_demo_content`).
 
-    Idempotent: every page is looked up by its slug under its parent, and every snippet and
-    document by its slug or title, and only what is missing is created. Nothing that exists
-    is changed, since an editor may have edited it, so a second run creates no page,
-    revision, snippet or document. New pages are published through a revision, as an
-    editor would; what the home page and the toolkit page feature is set only when the
-    page itself is created in the run. The run ends by rebuilding the search index and the
-    reference index.
+    Only into an empty site: one with no page but Wagtail's root and its untouched welcome
+    page. On any other site it loads nothing and says so, so running it again (as every
+    `make run` does) never re-creates a page an editor deleted, never adds a duplicate of
+    one an editor renamed and never publishes over an editor's change. Themes, channels,
+    documents and the curated collection an empty site may already have are reused by slug
+    or title. Pages are published through a revision, as an editor would. The run ends by
+    rebuilding the search index and the reference index.
 
     `stdout` receives the progress lines (with `verbosity` above 0).
     """
@@ -68,10 +67,14 @@ class DemoLoader:
         self.verbosity = verbosity
         self.seen = Counter()
         self.created = Counter()
-        self.new_page_ids = set()
 
     def run(self):
         """Load everything in one transaction, then rebuild the indexes; return a summary."""
+        if not site_is_empty():
+            return (
+                "Nothing loaded: the site has pages already, and the demo content loads only "
+                "into an empty site. To start again from the demo, delete db.sqlite3."
+            )
         try:
             with transaction.atomic(), self.wagtail_logs_only_when_verbose():
                 self.load()
@@ -103,11 +106,9 @@ class DemoLoader:
         self.channels = self.ensure_snippets("Channels", Channel, taxonomies.CHANNELS)
         self.documents = self.ensure_documents(toolkit.DOCUMENTS)
 
-        home = self.ensure_home()
+        home = self.add_home()
         sections = {
-            model: self.ensure_page(
-                "Site pages", home, model, data["slug"], partial(model, show_in_menus=True, **data)
-            )
+            model: self.add_page("Site pages", home, model(show_in_menus=True, **data))
             for model, data in (
                 (AboutPage, site.ABOUT),
                 (CityIndexPage, site.CITIES),
@@ -120,62 +121,39 @@ class DemoLoader:
 
         toolkit_page = sections[ToolkitPage]
         self.guides = {
-            data["slug"]: self.ensure_page(
-                "Guides", toolkit_page, GuidePage, data["slug"], partial(self.build_guide, data)
-            )
+            data["slug"]: self.add_page("Guides", toolkit_page, self.build_guide(data))
             for data in toolkit.GUIDES
         }
         self.report("Guides")
 
-        # Publishing a city creates its two sections; ensure_sections() adds any that an
-        # existing city is missing.
-        sections_before = count_city_sections()
-        self.cities = {}
-        for data in cities.CITIES:
-            city = self.ensure_page(
-                "Cities",
-                sections[CityIndexPage],
-                CityPage,
-                data["slug"],
-                partial(self.build_city, data),
-            )
-            city.ensure_sections()
-            self.cities[data["slug"]] = city
-        self.seen["City sections"] = count_city_sections()
-        self.created["City sections"] = self.seen["City sections"] - sections_before
+        # Publishing a city creates its two sections.
+        self.cities = {
+            data["slug"]: self.add_page("Cities", sections[CityIndexPage], self.build_city(data))
+            for data in cities.CITIES
+        }
+        sections = CityCaseStudiesPage.objects.count() + CityUpdatesPage.objects.count()
+        self.seen["City sections"] = self.created["City sections"] = sections
         self.report("Cities")
         self.report("City sections")
 
         self.case_studies = {}
         for data in case_studies.CASE_STUDIES:
             parent = CityCaseStudiesPage.objects.child_of(self.cities[data["city"]]).get()
-            page = self.ensure_page(
-                "Case studies",
-                parent,
-                CaseStudyPage,
-                data["slug"],
-                partial(self.build_case_study, data),
-            )
+            page = self.add_page("Case studies", parent, self.build_case_study(data))
             self.case_studies[f"{data['city']}/{data['slug']}"] = page
         self.report("Case studies")
 
         for data in updates.UPDATES:
             parent = CityUpdatesPage.objects.child_of(self.cities[data["city"]]).get()
-            self.ensure_page(
-                "Updates", parent, UpdatePage, data["slug"], partial(self.build_update, data)
-            )
+            self.add_page("Updates", parent, self.build_update(data))
         self.report("Updates")
 
-        self.ensure_page(
-            "Roadmap", toolkit_page, RoadmapPage, toolkit.ROADMAP["slug"], self.build_roadmap
-        )
+        self.add_page("Roadmap", toolkit_page, self.build_roadmap())
         self.report("Roadmap")
 
         collection = self.ensure_collection(toolkit.COLLECTION)
-        if home.pk in self.new_page_ids:
-            self.feature_on_home(home, collection)
-        if toolkit_page.pk in self.new_page_ids:
-            self.feature_on_toolkit(toolkit_page, collection)
+        self.feature_on_home(home, collection)
+        self.feature_on_toolkit(toolkit_page, collection)
 
     # Snippets and documents
 
@@ -242,71 +220,37 @@ class DemoLoader:
 
     # Pages
 
-    def ensure_home(self):
-        """Return the home page, making it the default site's root.
+    def add_home(self):
+        """Add the home page and make it the default site's root.
 
-        Wagtail's "Welcome to your new Wagtail site!" page is deleted if nobody has touched
-        it; it holds the slug "home", so it gets out of the way first.
+        Wagtail's untouched "Welcome to your new Wagtail site!" page holds the slug "home":
+        it gets out of the way first and is deleted once the home page is the root.
         """
-        home = HomePage.objects.first()
-        welcome = None
-        is_new = home is None
-        if is_new:
-            root = Page.get_first_root_node()
-            in_the_way = root.get_children().filter(slug=site.HOME["slug"]).first()
-            if in_the_way is not None:
-                if not is_untouched_welcome_page(in_the_way):
-                    raise DemoLoadError(
-                        f"The top-level page “{in_the_way.title}” has the slug "
-                        f"“{in_the_way.slug}” the home page needs, and it is not Wagtail's "
-                        f"untouched welcome page. Delete it or change its slug in the admin, "
-                        f"{RUN_AGAIN}."
-                    )
-                welcome = in_the_way
-                Page.objects.filter(pk=welcome.pk).update(slug=f"welcome-{welcome.pk}")
-            home = HomePage(**site.HOME)
-            self.add_page(root, home)
-            self.created["Site pages"] += 1
-        self.seen["Site pages"] += 1
-
+        root = Page.get_first_root_node()
+        welcome = root.get_children().first()
+        if welcome is not None:
+            Page.objects.filter(pk=welcome.pk).update(slug=f"welcome-{welcome.pk}")
+        home = self.add_page("Site pages", root, HomePage(**site.HOME))
         default_site = Site.objects.filter(is_default_site=True).first()
         if default_site is None:
             default_site = Site(hostname="localhost", port=80, is_default_site=True)
-        if default_site.root_page_id != home.pk or not default_site.site_name:
-            default_site.root_page = home
-            # The admin's dashboard shows the site name; Wagtail's default site has none.
-            default_site.site_name = default_site.site_name or settings.WAGTAIL_SITE_NAME
-            default_site.save()
+        default_site.root_page = home
+        # The admin's dashboard shows the site name; Wagtail's default site has none.
+        default_site.site_name = default_site.site_name or settings.WAGTAIL_SITE_NAME
+        default_site.save()
         if welcome is not None:
             welcome.delete()
         return home
 
-    def ensure_page(self, label, parent, model, slug, build):
-        """Return the `model` page at `slug` under `parent`, adding `build()` if missing."""
-        page = parent.get_children().filter(slug=slug).specific().first()
-        if page is None and model.max_count == 1:
-            # An editor may have changed the slug of a one-of-a-kind page: keep theirs.
-            page = model.objects.first()
-        if page is not None and not isinstance(page, model):
-            raise DemoLoadError(
-                f"The page at {page.get_url() or page.url_path} is of type "
-                f"“{page._meta.verbose_name}”, where the demo content needs a "
-                f"“{model._meta.verbose_name}”. Move it or change its slug, {RUN_AGAIN}."
-            )
-        if page is None:
-            page = build()
-            self.add_page(parent, page)
-            self.created[label] += 1
-        self.seen[label] += 1
-        return page
-
-    def add_page(self, parent, page):
+    def add_page(self, label, parent, page):
         """Add `page` under `parent` and publish it through a revision, as the admin does."""
         parent.add_child(instance=page)
         revision = page.save_revision()
         log(page, "wagtail.create")
         revision.publish()
-        self.new_page_ids.add(page.pk)
+        self.created[label] += 1
+        self.seen[label] += 1
+        return page
 
     def demo_page(self, kind, key):
         """A case study ("<city slug>/<slug>") or a guide (slug) of the demo content."""
@@ -431,13 +375,13 @@ class DemoLoader:
 
     def summary(self):
         created = [f"{label.lower()}: {count}" for label, count in self.created.items() if count]
-        if not created:
-            return "Nothing created: the demo content was already in place."
         return f"Created {', '.join(created)}."
 
 
-def count_city_sections():
-    return CityCaseStudiesPage.objects.count() + CityUpdatesPage.objects.count()
+def site_is_empty():
+    """Has the site no page but Wagtail's root and its untouched welcome page?"""
+    pages = list(Page.objects.filter(depth__gt=1)[:2])
+    return not pages or (len(pages) == 1 and is_untouched_welcome_page(pages[0]))
 
 
 def is_untouched_welcome_page(page):

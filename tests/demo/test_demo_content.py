@@ -130,6 +130,24 @@ def test_loading_again_keeps_what_an_editor_changed(demo):
     assert CaseStudyPage.objects.get(pk=case_study.pk).title == "Edited by an editor"
 
 
+def test_loading_again_does_not_bring_back_what_an_editor_deleted(demo):
+    case_study = CaseStudyPage.objects.get(city__slug="tartu", slug__contains="virtual")
+    case_study.delete()
+    call_command("load_demo_content", verbosity=0)
+    assert not CaseStudyPage.objects.filter(city__slug="tartu", slug=case_study.slug).exists()
+    assert CaseStudyPage.objects.filter(city__slug="ghent").exists()
+
+
+def test_loading_again_adds_no_copy_of_a_renamed_page(demo):
+    guide = GuidePage.objects.first()
+    old_slug = guide.slug
+    guide.slug = "renamed-by-an-editor"
+    guide.save_revision().publish()
+    call_command("load_demo_content", verbosity=0)
+    assert not Page.objects.filter(slug=old_slug).exists()
+    assert GuidePage.objects.get(pk=guide.pk).live
+
+
 def test_loading_again_keeps_what_an_editor_featured(demo):
     home = HomePage.objects.get()
     home.featured_collections = []

@@ -1,13 +1,14 @@
 """Set-up cannot hurt production: the development settings refuse the production database,
 and the demo content goes only into a development database."""
 
+import io
 import os
 import subprocess
 import sys
 
 from django.core.management import CommandError, call_command
 
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 import pytest
 
@@ -50,13 +51,18 @@ def test_the_development_settings_take_a_database_named_in_dev_database_url(tmp_
 
 
 @pytest.mark.django_db
-def test_the_demo_content_is_refused_where_real_content_may_be(site_tree, settings):
+def test_the_demo_content_is_refused_where_real_content_may_be(settings):
     settings.DEVELOPMENT_DATABASE = False
-    pages = Page.objects.count()
     with pytest.raises(CommandError, match="only loads into the development database"):
         call_command("load_demo_content", verbosity=0)
-    assert Page.objects.count() == pages
+    assert list(Page.objects.filter(depth__gt=1).values_list("slug", flat=True)) == ["home"]
     assert not CaseStudyPage.objects.exists()
-    settings.DEVELOPMENT_DATABASE = True
-    call_command("load_demo_content", verbosity=0)
-    assert CaseStudyPage.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_demo_content_loads_only_into_an_empty_site(site_tree):
+    output = io.StringIO()
+    call_command("load_demo_content", stdout=output)
+    assert "Nothing loaded: the site has pages already" in output.getvalue()
+    assert not CaseStudyPage.objects.exists()
+    assert Site.objects.get(is_default_site=True).root_page_id == site_tree["home"].pk

@@ -12,8 +12,8 @@ class Command(BaseCommand):
 
     help = (
         "Load the demo content: themes, channels, partner cities, case studies, updates, "
-        "guides, the roadmap and a curated collection. Creates only what is missing and "
-        "never changes existing pages, snippets or documents."
+        "guides, the roadmap and a curated collection, into an empty site of the development "
+        "database only; on a site with pages it loads nothing."
     )
 
     def handle(self, *args, verbosity, **options):
