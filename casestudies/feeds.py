@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import F
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 
 
 class ListingFeed(Feed):
@@ -42,7 +43,9 @@ class ListingFeed(Feed):
         return f"{item.city.title}: {item.title}" if item.city else item.title
 
     def item_description(self, item):
-        return item.summary
+        """The summary is plain text and Atom sends it as `type="html"`: escaped, so that
+        feed readers show what the partner typed instead of running it as markup."""
+        return escape(item.summary)
 
     def item_link(self, item):
         return item.url

@@ -1,6 +1,7 @@
 """Atom feeds of the listings: what readers' feed readers get."""
 
 import datetime
+import html
 from xml.etree import ElementTree
 
 from django.utils import timezone
@@ -82,3 +83,15 @@ def test_the_feed_goes_by_publication_not_by_the_practices_years(client, site_tr
     )
     titles = [title for title, _ in entries(client, "/case-studies/feed/")]
     assert titles == ["Tartu: Old practice", "Tartu: Recent"]
+
+
+def test_a_summary_reaches_feed_readers_as_the_text_the_partner_typed(client, site_tree, tartu):
+    """Atom says the summary is HTML: markup typed into it must arrive escaped, as text."""
+    typed = '"><img src=x onerror=alert(1)> Meetings & minutes'
+    CaseStudyPageFactory(parent=tartu.case_studies_section, title="Virtual", summary=typed)
+    feed = ElementTree.fromstring(client.get("/case-studies/feed/").content)  # noqa: S314
+    summary = feed.find(f"{ATOM}entry/{ATOM}summary")
+    assert summary.get("type") == "html"
+    # What a feed reader renders as HTML shows the typed text and runs no markup.
+    assert html.unescape(summary.text) == typed
+    assert "<img" not in summary.text
