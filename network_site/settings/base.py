@@ -118,8 +118,10 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Interactive Cities"
-# No Gravatar: the admin, like the site, loads nothing from another host.
+# No Gravatar and no check for new Wagtail releases (which asks releases.wagtail.org from
+# the dashboard): the admin, like the site, loads nothing from another host.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # Review notifications (submitted, approved, changes requested) go by e-mail: to the
 # console in development, over SMTP in production. Administrators get them too.
