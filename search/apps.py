@@ -8,15 +8,18 @@ class SearchConfig(AppConfig):
     verbose_name = "Search"
 
     def ready(self):
+        from django.core import checks
         from django.db.models.signals import post_delete, post_save, pre_delete
 
         from wagtail.models import PageViewRestriction
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from . import indexer
+        from .checks import check_elasticsearch_url
         from .facets import label_sources
         from .registry import searchable_models
 
+        checks.register(check_elasticsearch_url)
         for name, signal in (
             ("published", page_published),
             ("unpublished", page_unpublished),

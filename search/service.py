@@ -170,14 +170,24 @@ class SearchService:
 
 @lru_cache(maxsize=1)
 def build_service(elasticsearch_url, index_prefix, timeout, breaker_seconds):
+    """The service for these settings. An ELASTICSEARCH_URL the client refuses (system check
+    search.E001) leaves the database to answer alone, with an error in the log, rather than
+    every search, listing and publish failing."""
     primary = None
     if elasticsearch_url:
         # Deferred: a site without ELASTICSEARCH_URL never imports the Elasticsearch client.
         from .backends.elasticsearch import ElasticsearchBackend
 
-        primary = ElasticsearchBackend(
-            url=elasticsearch_url, index_prefix=index_prefix, timeout=timeout
-        )
+        try:
+            primary = ElasticsearchBackend(
+                url=elasticsearch_url, index_prefix=index_prefix, timeout=timeout
+            )
+        except ValueError:
+            logger.error(
+                "ELASTICSEARCH_URL is not a URL the Elasticsearch client accepts; searching "
+                "the database only. Run manage.py check for details.",
+                exc_info=True,
+            )
     return SearchService(primary=primary, breaker_seconds=breaker_seconds)
 
 

@@ -3,6 +3,8 @@
 import json
 import re
 
+from django.core.management import call_command
+from django.core.management.base import SystemCheckError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -182,6 +184,26 @@ def test_query_count_does_not_grow_with_the_number_of_hits(client, indexed, tart
     rebuild()
     many = count_queries(client, url)
     assert many == few
+
+
+def test_a_malformed_elasticsearch_url_fails_the_checks_and_the_site_still_answers(
+    client, indexed, settings, tartu, django_capture_on_commit_callbacks
+):
+    """`localhost:9200` (no scheme): `manage.py check` names the setting; meanwhile the
+    database answers searches and listings, and a publish still reaches the index."""
+    settings.SEARCH = {**settings.SEARCH, "ELASTICSEARCH_URL": "localhost:9200"}
+    build_service.cache_clear()
+    try:
+        with pytest.raises(SystemCheckError, match="search.E001"):
+            call_command("check")
+        assert client.get("/search/?q=budget").status_code == 200
+        assert client.get("/case-studies/").status_code == 200
+        page = CaseStudyPageFactory(parent=tartu.case_studies_section, title="Participatory maps")
+        with django_capture_on_commit_callbacks(execute=True):
+            page.save_revision().publish()
+        assert [hit["title"] for hit in api(client, "q=maps")["results"]] == ["Participatory maps"]
+    finally:
+        build_service.cache_clear()
 
 
 def test_the_page_answers_when_the_configured_cluster_is_down(client, indexed, settings):
