@@ -3,6 +3,7 @@ against repeated choices, and the filters of listings and search."""
 
 from django import forms
 from django.forms.formsets import DELETION_FIELD_NAME
+from django.http import QueryDict
 from django.utils.text import Truncator
 
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -92,6 +93,18 @@ class FacetFilterForm(forms.Form):
                 shown = ", ".join(printable(value) for value in field.ignored[:5])
                 self.add_error(None, f"{field.label}: {shown} not recognised.")
         return super().clean()
+
+    def known_parameters(self):
+        """The form's valid values as query parameters, for the links that keep the current
+        filters (pagination): unknown parameters and values are left out, so a link never
+        carries along whatever else was in the address."""
+        parameters = QueryDict(mutable=True)
+        for name, field in self.fields.items():
+            value = self.cleaned_data.get(name)
+            if value in (None, "", ()):
+                continue
+            parameters.setlist(name, list(value) if isinstance(field, FacetField) else [value])
+        return parameters
 
     @property
     def is_filtered(self):

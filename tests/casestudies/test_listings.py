@@ -1,5 +1,7 @@
 """The site-wide listings (/case-studies/, /updates/) and a city's own sections."""
 
+import re
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -172,3 +174,18 @@ def test_query_count_does_not_grow_with_the_number_of_cards(
     client.get(url)
     many = count_queries(client, url)
     assert many == few
+
+
+def test_page_links_keep_the_filters_and_nothing_else(client, case_studies, tartu):
+    """A link to the next page keeps the valid filters; unknown parameters and values stay
+    behind, so a long address is not copied into every page link."""
+    CaseStudyPageFactory.create_batch(12, parent=tartu.case_studies_section)
+    junk = "x" * 2000
+    response = client.get(
+        f"/case-studies/?city=tartu&city=atlantis&unknown={junk}&utm_source=mail&page=1"
+    )
+    assert response.status_code == 200
+    next_links = re.findall(r'href="([^"]*)" rel="next"', response.text)
+    assert next_links == ["?city=tartu&amp;page=2"]
+    assert junk not in response.text
+    assert len(response.context["listing"]) == 12
