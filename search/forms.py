@@ -10,7 +10,7 @@ from .facets import FACETS, facet_labels
 from .query import MAX_QUERY_LENGTH, SORTS, SearchQuery, page_number
 
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
-YEAR = re.compile(r"^(19|20|21)\d\d$")
+YEAR = re.compile(r"(19|20|21)\d\d")
 
 
 class QueryTextField(forms.CharField):
@@ -41,7 +41,7 @@ class SearchForm(FacetFilterForm):
         for facet in FACETS:
             self.fields[facet] = FacetField(
                 choices=self.labels[facet],
-                accept=YEAR.match if facet == "year" else None,
+                accept=YEAR.fullmatch if facet == "year" else None,
                 label=facet.title(),
             )
 

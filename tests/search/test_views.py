@@ -151,6 +151,15 @@ def test_odd_input_never_breaks_the_page(client, indexed, query):
     assert len(data["query"]) <= 200
 
 
+def test_a_year_with_a_trailing_line_break_is_not_a_year(client, indexed):
+    response = client.get("/search/?year=2017%0A")
+    assert response.status_code == 200
+    assert "not recognised" in response.text
+    years = [value["value"] for value in api(client, "year=2017%0A")["facets"]["year"]]
+    assert "2017\n" not in years
+    assert "2017" in years
+
+
 def test_a_page_past_the_end_shows_the_last_page(client, indexed):
     data = api(client, "page=50")
     assert data["page"] == data["pages"] == 1
