@@ -88,8 +88,16 @@ EDITOR_MODEL_PERMISSIONS = (
 PARTNER_MODEL_PERMISSIONS = ("wagtailadmin.access_admin",)
 
 
+def city_label(city):
+    """The city's name for its group and media collection: its title, with its slug added
+    when another city has the same title, so that each city keeps a group of its own."""
+    if CityPage.objects.filter(title=city.title).exclude(pk=city.pk).exists():
+        return f"{city.title} ({city.slug})"
+    return city.title
+
+
 def partner_group_name(city):
-    return f"{PARTNER_GROUP_PREFIX}{city.title}"
+    return f"{PARTNER_GROUP_PREFIX}{city_label(city)}"
 
 
 def get_permissions(names):
@@ -163,14 +171,15 @@ def partner_group_for(city):
 
 def media_collection_for(city, group):
     """The city's own image and document collection, below the root collection."""
+    name = city_label(city)
     collection = Collection.objects.filter(group_permissions__group=group).first()
     if collection is None:
         root = Collection.get_first_root_node()
-        collection = root.get_children().filter(name=city.title).first()
+        collection = root.get_children().filter(name=name).first()
         if collection is None:
-            collection = root.add_child(name=city.title)
-    elif collection.name != city.title:
-        collection.name = city.title
+            collection = root.add_child(name=name)
+    elif collection.name != name:
+        collection.name = name
         collection.save(update_fields=["name"])
     return collection
 

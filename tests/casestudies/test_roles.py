@@ -13,6 +13,7 @@ from wagtail.test.utils.form_data import nested_form_data
 import pytest
 from wagtail_factories import ImageFactory
 
+from casestudies.factories import CityPageFactory
 from casestudies.models import CityPage
 from casestudies.roles import setup_roles
 from network_site.models import SiteText
@@ -206,3 +207,25 @@ def test_editors_change_the_site_text_and_partners_cannot(client, editor, tartu_
     home = client.get("/").content.decode()
     assert "Ten cities, one network" in home
     assert "About this site." in home
+
+
+def test_two_cities_of_one_name_each_keep_their_own_group_and_collection(roles, site_tree, tartu):
+    other = CityPageFactory(
+        parent=site_tree["cities"], title="Tartu", slug="tartu-2", country="EE"
+    )
+    setup_roles()
+    before = snapshot()
+    assert before["Partner – Tartu (tartu)"][1:] == (
+        [("Tartu", "add_page"), ("Tartu", "change_page")],
+        [
+            ("Tartu (tartu)", "add_document"),
+            ("Tartu (tartu)", "add_image"),
+            ("Tartu (tartu)", "choose_document"),
+            ("Tartu (tartu)", "choose_image"),
+        ],
+    )
+    pages = GroupPagePermission.objects.filter(group__name="Partner – Tartu (tartu-2)")
+    assert set(pages.values_list("page", flat=True)) == {other.pk}
+    assert "Partner – Tartu" not in before
+    setup_roles()
+    assert snapshot() == before
