@@ -229,3 +229,15 @@ def test_two_cities_of_one_name_each_keep_their_own_group_and_collection(roles, 
     assert "Partner – Tartu" not in before
     setup_roles()
     assert snapshot() == before
+
+
+def test_a_city_renamed_to_another_citys_name_keeps_its_group(roles, tartu, ghent):
+    tartu.title = "Ghent"
+    tartu.save_revision().publish()
+    setup_roles()
+    groups = snapshot()
+    assert groups["Partner – Ghent (tartu)"][1] == [
+        ("Ghent", "add_page"),
+        ("Ghent", "change_page"),
+    ]
+    assert "Partner – Ghent (ghent)" in groups
