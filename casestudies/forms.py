@@ -1,7 +1,25 @@
-"""The filter form shared by the listing pages (/case-studies/, /updates/, city sections)."""
+"""The case study's admin form, and the filter form shared by the listing pages
+(/case-studies/, /updates/, city sections)."""
 
-from network_site.forms import FacetField, FacetFilterForm
+from django.db.models import Q
+
+from network_site.forms import ChangeHistoryPageForm, FacetField, FacetFilterForm
 from network_site.models import Theme
+
+
+class CaseStudyPageForm(ChangeHistoryPageForm):
+    """The case study's admin form. "Related toolkit guides" offers the guides readers can
+    see, plus any the page links to already: a partner never sees the title of a guide the
+    editors have not published, and a save never drops a link an editor made."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["related_guides"]
+        guides = field.queryset.model.objects
+        linked = [guide.pk for guide in self.instance.related_guides.all()]
+        field.queryset = guides.filter(
+            Q(pk__in=guides.readable().values("pk")) | Q(pk__in=linked)
+        ).order_by("title")
 
 
 class ListingFilterForm(FacetFilterForm):

@@ -16,6 +16,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 
+from casestudies.forms import CaseStudyPageForm
 from casestudies.panels import CityPanel
 from network_site.blocks import RICH_TEXT_FEATURES
 from network_site.indexing import Facet, SearchablePage
@@ -39,6 +40,8 @@ class CaseStudyPage(
     SearchablePage, ProvenanceMixin, ChangeHistoryMixin, CityContentMixin, SitePage
 ):
     """A partner city's account of one practice: the challenge, the approach and the results."""
+
+    base_form_class = CaseStudyPageForm
 
     class Status(models.TextChoices):
         PILOT = "pilot", "Pilot"

@@ -6,6 +6,7 @@ import pytest
 
 from casestudies.factories import CaseStudyPageFactory, CityPageFactory, UpdatePageFactory
 from casestudies.roles import setup_roles
+from toolkit.factories import GuidePageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -104,3 +105,19 @@ def test_site_wide_reports_are_not_for_partners(client, roles, tartu_partner, ed
     assert "Unannounced Ghent news" in client.get(url).content.decode()
     menu = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Page types usage" in menu and "Toolkit guides" in menu
+
+
+def test_the_case_study_form_offers_only_guides_readers_can_see(
+    client, roles, site_tree, tartu, tartu_partner
+):
+    GuidePageFactory(parent=site_tree["toolkit"], title="Published guide on live streams")
+    GuidePageFactory(parent=site_tree["toolkit"], title="Embargoed guide", live=False)
+    client.force_login(tartu_partner)
+    form = client.get(
+        reverse(
+            "wagtailadmin_pages:add",
+            args=["casestudies", "casestudypage", tartu.case_studies_section.pk],
+        )
+    ).content.decode()
+    assert "Published guide on live streams" in form
+    assert "Embargoed guide" not in form
