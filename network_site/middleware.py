@@ -1,0 +1,32 @@
+"""Middleware of the site's own."""
+
+import logging
+
+from django.http import HttpResponseBadRequest
+from django.utils.datastructures import MultiValueDictKeyError
+
+logger = logging.getLogger(__name__)
+
+
+class IncompleteFormMiddleware:
+    """Answers 400, not 500, to a form post that lacks a field the view reads directly.
+
+    Wagtail's page editor reads some fields straight from the POST data (a StreamField's
+    `<name>-count`, say): a post without one raised MultiValueDictKeyError, a server error,
+    although the request was at fault. Only the admin's own forms post there, so such a
+    request was made by hand or cut short.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if request.method == "POST" and isinstance(exception, MultiValueDictKeyError):
+            logger.warning("Incomplete form post to %s: no %s", request.path, exception)
+            return HttpResponseBadRequest(
+                "The form arrived incomplete. Go back, reload the page and send it again."
+            )
+        return None
