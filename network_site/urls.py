@@ -11,6 +11,7 @@ urlpatterns = [
     # Ahead of Wagtail's own admin URLs, which they narrow (see admin_views.py).
     path("admin/reports/page-types-usage/", admin_views.page_types_usage),
     path("admin/reports/page-types-usage/results/", admin_views.page_types_usage_results),
+    path("admin/bulk/wagtailcore/page/<str:action>/", admin_views.page_bulk_action),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("search.urls")),

@@ -121,3 +121,24 @@ def test_the_case_study_form_offers_only_guides_readers_can_see(
     ).content.decode()
     assert "Published guide on live streams" in form
     assert "Embargoed guide" not in form
+
+
+@pytest.mark.parametrize("action", ["move", "delete", "unpublish", "publish"])
+def test_bulk_action_pages_name_only_pages_the_partner_may_change(
+    client, roles, ghent, tartu_partner, editor, drafts, action
+):
+    """Wagtail's confirmation page lists every requested id with its draft title. Asked
+    about no page the partner may change, it answers 404 (Wagtail's answer to no pages)."""
+    ids = f"id={drafts['ghent'].pk}&id={drafts['tartu'].pk}"
+    url = f"/admin/bulk/wagtailcore/page/{action}/"
+    client.force_login(tartu_partner)
+    own = client.get(f"{url}?{ids}")
+    assert own.status_code == 200
+    assert "Unfinished Tartu story" in own.content.decode()
+    assert "Unannounced Ghent news" not in own.content.decode()
+    for query in (f"id=all&childOf={ghent.updates_section.pk}", "id=abc&childOf=x"):
+        response = client.get(f"{url}?{query}")
+        assert response.status_code == 404, query
+        assert "Unannounced Ghent news" not in response.content.decode(), query
+    client.force_login(editor)
+    assert "Unannounced Ghent news" in client.get(f"{url}?{ids}").content.decode()
