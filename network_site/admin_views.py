@@ -1,13 +1,20 @@
 """Admin views the site narrows down from Wagtail's own."""
 
 from django.core.exceptions import PermissionDenied
-from django.http import QueryDict
+from django.db.models import Q
+from django.http import JsonResponse, QueryDict
 
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.bulk_action import index as wagtail_bulk_action
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
+from wagtail.admin.views.tags import TAGS_AUTOCOMPLETE_LIMIT
+from wagtail.admin.views.tags import autocomplete as wagtail_tag_autocomplete
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from taggit.models import Tag, TaggedItemBase
+
+from .pages import readable_pages
 
 
 def can_publish_anywhere(user):
@@ -62,3 +69,39 @@ def page_bulk_action(request, action):
         request.GET = QueryDict(narrowed.urlencode())
         request.META["QUERY_STRING"] = narrowed.urlencode()
     return wagtail_bulk_action(request, "wagtailcore", "page", action)
+
+
+@require_admin_access
+def tag_autocomplete(request):
+    """Wagtail's tag suggestions; for users who may publish nowhere (partners), only the tags
+    of pages readers see and of the pages they may change themselves.
+
+    Wagtail suggests every tag in the database, and a tag can exist only on another city's
+    unpublished draft. (Partners' suggestions therefore leave out the tags of images and
+    documents.)
+    """
+    if can_publish_anywhere(request.user):
+        return wagtail_tag_autocomplete(request)
+    term = request.GET.get("term", "")
+    own = PagePermissionPolicy().instances_user_has_any_permission_for(request.user, ["change"])
+    pages = Q(pk__in=readable_pages().values("pk")) | Q(pk__in=own.values("pk"))
+    tags = Tag.objects.filter(tags_on(Page.objects.filter(pages)), name__istartswith=term)
+    names = (
+        tags.order_by("name").values_list("name", flat=True)[:TAGS_AUTOCOMPLETE_LIMIT]
+        if term
+        else []
+    )
+    return JsonResponse(list(names), safe=False)
+
+
+def tags_on(pages):
+    """A condition on Tag: used on one of `pages`, through any tagged-item model of pages."""
+    condition = Q(pk__in=[])
+    for relation in Tag._meta.related_objects:
+        through = relation.related_model
+        if issubclass(through, TaggedItemBase) and hasattr(through, "content_object"):
+            target = through._meta.get_field("content_object").related_model
+            if target is not None and issubclass(target, Page):
+                used = through.objects.filter(content_object__in=pages.values("pk"))
+                condition |= Q(pk__in=used.values("tag"))
+    return condition

@@ -12,6 +12,7 @@ urlpatterns = [
     path("admin/reports/page-types-usage/", admin_views.page_types_usage),
     path("admin/reports/page-types-usage/results/", admin_views.page_types_usage_results),
     path("admin/bulk/wagtailcore/page/<str:action>/", admin_views.page_bulk_action),
+    path("admin/tag-autocomplete/", admin_views.tag_autocomplete),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("search.urls")),

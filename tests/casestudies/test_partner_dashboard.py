@@ -142,3 +142,25 @@ def test_bulk_action_pages_name_only_pages_the_partner_may_change(
         assert "Unannounced Ghent news" not in response.content.decode(), query
     client.force_login(editor)
     assert "Unannounced Ghent news" in client.get(f"{url}?{ids}").content.decode()
+
+
+def test_tag_suggestions_come_only_from_pages_the_partner_may_see(
+    client, roles, ghent, tartu, tartu_partner, editor, drafts
+):
+    drafts["tartu"].tags.add("tartu-own-tag")
+    drafts["tartu"].save()
+    CaseStudyPageFactory(
+        parent=ghent.case_studies_section, title="Ghent draft", live=False
+    ).tags.add("ghent-secret-tag")
+    live = CaseStudyPageFactory(parent=ghent.case_studies_section, title="Ghent live story")
+    live.tags.add("ghent-public-tag")
+    live.save()
+
+    def suggestions(term):
+        return client.get(reverse("wagtailadmin_tag_autocomplete"), {"term": term}).json()
+
+    client.force_login(tartu_partner)
+    assert suggestions("ghent") == ["ghent-public-tag"]
+    assert suggestions("tartu") == ["tartu-own-tag"]
+    client.force_login(editor)
+    assert suggestions("ghent") == ["ghent-public-tag", "ghent-secret-tag"]
