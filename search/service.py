@@ -2,8 +2,9 @@
 
 The database backend always holds a current index, so it can answer when Elasticsearch is
 down, slow or erroring. With ELASTICSEARCH_URL set, Elasticsearch answers searches; after a
-failure a short circuit breaker sends searches straight to the database for a while, so a
-dead cluster does not cost every request a timeout.
+failure a short circuit breaker sends searches straight to the database, and skips
+Elasticsearch's writes, for a while, so a dead or hung cluster does not cost every request
+or every publish a timeout.
 """
 
 import dataclasses
@@ -112,20 +113,31 @@ class SearchService:
 
     def write(self, operation, items):
         """Apply a write to every backend. A failing search server never blocks an editor:
-        the failure is logged, and `manage.py search_index check` shows what it missed."""
+        the failure is logged, trips the circuit breaker (so that the writes after it skip
+        a hung server for a while instead of each waiting for its timeout), and `manage.py
+        search_index check` shows what it missed."""
         if not items:
             return
         for backend in self.backends:
+            if backend is not self.database and self.breaker.is_open:
+                self.missed(backend, operation, items, "its circuit breaker is open")
+                continue
             try:
                 getattr(backend, operation)(items)
-            except SearchUnavailable:
-                logger.error(
-                    "Search backend %s missed an update (%s of %d items).",
-                    backend.name,
-                    operation,
-                    len(items),
-                    exc_info=True,
-                )
+            except SearchUnavailable as error:
+                self.missed(backend, operation, items, error)
+                if backend is not self.database:
+                    self.breaker.trip()
+
+    @staticmethod
+    def missed(backend, operation, items, reason):
+        logger.error(
+            "Search backend %s missed an update (%s of %d items): %s",
+            backend.name,
+            operation,
+            len(items),
+            reason,
+        )
 
     @staticmethod
     def hit(document, snippet, label_of):

@@ -107,3 +107,20 @@ def test_a_page_deeper_than_elasticsearch_allows_is_the_last_reachable_one(servi
     results = service.search(SearchQuery(page=5000, page_size=10))
     assert results.backend == "elasticsearch"
     assert results.query.page == 1
+
+
+def test_after_a_failed_write_the_next_ones_skip_the_cluster_for_a_while(
+    service, monkeypatch, caplog
+):
+    """A hung cluster costs one publish a timeout, not every publish."""
+    page_ids = [hit.page_id for hit in service.search(SearchQuery(text="meetings")).hits]
+    assert len(page_ids) == 2
+    service.primary.client = dead_client()
+    service.delete(page_ids[:1])
+    calls = []
+    monkeypatch.setattr(service.primary, "delete", lambda ids: calls.append(ids))
+    with caplog.at_level(logging.ERROR, logger="search.service"):
+        service.delete(page_ids[1:])
+    assert calls == []
+    assert "circuit breaker is open" in caplog.text
+    assert not set(page_ids) & set(DatabaseBackend().digests())
