@@ -2,6 +2,7 @@
 
 import logging
 
+from django.conf import settings
 from django.http import HttpResponseBadRequest
 from django.utils.datastructures import MultiValueDictKeyError
 
@@ -30,3 +31,15 @@ class IncompleteFormMiddleware:
                 "The form arrived incomplete. Go back, reload the page and send it again."
             )
         return None
+
+
+class PermissionsPolicyMiddleware:
+    """Sends settings.PERMISSIONS_POLICY as the Permissions-Policy header of every response."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response

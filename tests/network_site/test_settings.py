@@ -4,10 +4,12 @@ import os
 import subprocess
 import sys
 
+from django.test import Client
 from django.urls import reverse
 
 import pytest
 
+from home.models import HomePage
 from network_site.settings.base import BASE_DIR
 
 PRODUCTION = {
@@ -65,3 +67,34 @@ def test_the_admin_dashboard_does_not_ask_wagtail_for_new_releases(client, djang
     assert response.status_code == 200
     assert "Interactive Cities" in response.text
     assert "w-upgrade" not in response.text
+
+
+@pytest.mark.django_db
+def test_the_public_site_sends_a_strict_content_security_policy(client, home):
+    response = client.get("/")
+    assert response.status_code == 200
+    policy = response["Content-Security-Policy"]
+    assert "default-src 'self'" in policy
+    assert "frame-ancestors 'none'" in policy
+    assert "unsafe-inline" not in policy
+    assert "camera=()" in response["Permissions-Policy"]
+
+
+@pytest.mark.django_db
+def test_the_admin_is_left_to_wagtail_but_keeps_the_permissions_policy(admin_client):
+    response = admin_client.get(reverse("wagtailadmin_home"))
+    assert response.status_code == 200
+    assert "Content-Security-Policy" not in response
+    assert "camera=()" in response["Permissions-Policy"]
+
+
+@pytest.mark.django_db
+def test_the_server_error_page_keeps_its_inline_styles(home, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(HomePage, "get_context", broken)
+    response = Client(raise_request_exception=False).get("/")
+    assert response.status_code == 500
+    assert "Something went wrong on our side" in response.content.decode()
+    assert "style-src 'self' 'unsafe-inline'" in response["Content-Security-Policy"]
