@@ -19,7 +19,7 @@ from django.db.models.functions import Substr
 from django.utils.functional import cached_property
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Page, PageLogEntry, PageManager
+from wagtail.models import Page, PageLogEntry, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 
 from .forms import ChangeHistoryPageForm
@@ -35,7 +35,20 @@ class SitePageQuerySet(PageQuerySet):
         its case studies and updates sit below it in the tree. It also keeps a page out while
         a section above it is unpublished, so what the tree hides stays hidden everywhere.
         """
-        return self.published_in_full().public()
+        return self.published_in_full().unrestricted()
+
+    def unrestricted(self):
+        """Pages with no view restriction on themselves or an ancestor: Wagtail's `public()`,
+        as a subquery of the same query. (`public()` reads every restriction in a query of
+        its own as soon as it is called, whether or not the pages are ever read.)
+
+        A restriction on a page covers the pages whose path starts with its path.
+        """
+        restriction_above = PageViewRestriction.objects.filter(
+            page__depth__lte=OuterRef("depth"),
+            page__path=Substr(OuterRef("path"), 1, F("page__depth") * Page.steplen),
+        )
+        return self.exclude(Exists(restriction_above))
 
     def published_in_full(self):
         """Live pages none of whose ancestors is unpublished. Serving a page by URL checks

@@ -165,3 +165,31 @@ def test_the_rule_is_one_queryset_method_for_every_page_type(site):
     assert not {GHENT_CASE_STUDY, GHENT_UPDATE, "Ghent"} & readable_titles
     live_titles = set(Page.objects.live().values_list("title", flat=True))
     assert {GHENT_CASE_STUDY, GHENT_UPDATE} <= live_titles
+
+
+@pytest.mark.django_db
+def test_a_private_section_hides_the_pages_below_it_and_asks_for_its_password(
+    client, site, django_capture_on_commit_callbacks
+):
+    section = fresh(site["ghent"]).case_studies_section
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(
+            page=section, restriction_type=PageViewRestriction.PASSWORD, password="members"
+        )
+
+    shown = ghent_content_in(client)
+    assert not any(GHENT_CASE_STUDY in found for found in shown.values())
+    assert GHENT_UPDATE in shown["/updates/"]  # Not below the private section.
+    response = client.get(fresh(site["case_study"]).url)
+    assert GHENT_CASE_STUDY not in response.content.decode()
+    assert 'name="password"' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_rule_costs_no_query_of_its_own(site, django_assert_num_queries):
+    """Reading the pages readers may see is one query, and asking for them none: a page
+    that builds a readable queryset it does not show costs nothing."""
+    with django_assert_num_queries(0):
+        pages = readable_pages()
+    with django_assert_num_queries(1):
+        assert GHENT_CASE_STUDY in {page.title for page in pages}
