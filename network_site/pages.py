@@ -23,6 +23,7 @@ from wagtail.models import Page, PageLogEntry, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 
 from .forms import ChangeHistoryPageForm
+from .routing import OneQueryRoutingMixin, known_ancestors
 
 
 class SitePageQuerySet(PageQuerySet):
@@ -100,8 +101,19 @@ def keep_readable(pages):
     return kept
 
 
-class SitePage(Page):
-    """The base of every page type of the site: gives it the reader rule's manager."""
+def is_published_in_full(page):
+    """Whether `published_in_full()` holds for `page`, a page being served. When routing has
+    read the pages above it (`network_site.routing`), the rule is applied to them as they
+    are, without another query."""
+    ancestors = known_ancestors(page)
+    if ancestors is None:
+        return SitePageQuerySet(Page).filter(pk=page.pk).published_in_full().exists()
+    return page.live and all(ancestor.live or not ancestor.numchild for ancestor in ancestors)
+
+
+class SitePage(OneQueryRoutingMixin, Page):
+    """The base of every page type of the site: gives it the reader rule's manager, and
+    routing that reads the pages on a URL's path in one query (`network_site.routing`)."""
 
     objects = SitePageManager()
 
