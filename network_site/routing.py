@@ -26,9 +26,13 @@ class OneQueryRoutingMixin:
     routing read. `network_site.pages.SitePage` is the only user."""
 
     def route(self, request, path_components):
-        if not path_components:
-            return super().route(request, path_components)
-        return route_below(self, request, path_components)
+        if path_components:
+            return route_below(self, request, path_components)
+        if known_ancestors(self) is None:  # The site's root page, served itself.
+            self.route_ancestors = list(
+                Page.objects.filter(path__in=paths_above(self)).order_by("depth")
+            )
+        return super().route(request, path_components)
 
     def get_view_restrictions(self):
         """Wagtail's, from the pages above read by routing when it has (none of them an
@@ -45,9 +49,8 @@ def route_below(page, request, path_components):
     """Route `path_components` below `page` (which must not be empty): the `RouteResult` of
     the page they name, or Http404."""
     steplen = Page.steplen
-    above = [page.path[:end] for end in range(steplen, len(page.path), steplen)]
     candidates = Page.objects.filter(
-        Q(path__in=above)
+        Q(path__in=paths_above(page))
         | Q(
             path__startswith=page.path,
             depth__gt=page.depth,
@@ -78,6 +81,11 @@ def route_below(page, request, path_components):
             ancestors.append(child)
         current = child
     return served(current, current.specific_class, ancestors).route(request, [])
+
+
+def paths_above(page):
+    """The paths of the pages above `page`, from the tree's root down."""
+    return [page.path[:end] for end in range(Page.steplen, len(page.path), Page.steplen)]
 
 
 def decides_itself(model, page, remaining):

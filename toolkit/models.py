@@ -161,7 +161,7 @@ class GuidePage(SearchablePage, ProvenanceMixin, ChangeHistoryMixin, SitePage):
         context = super().get_context(request, *args, **kwargs)
         # A guide being previewed before its first save has no case studies yet.
         context["case_studies"] = (
-            self.case_studies.readable().select_related("city").order_by("title")
+            self.case_studies.readable().select_related("city", "image").order_by("title")
             if self.pk
             else []
         )

@@ -128,18 +128,29 @@ class CityPage(SearchablePage, ProvenanceMixin, SitePage):
     subpage_types = ["casestudies.CityCaseStudiesPage", "casestudies.CityUpdatesPage"]
     # How lists show the page: components/card_grid.html includes this template.
     card_template = "components/cards/city.html"
+    # Read by its template; fetched with the page when it is served (network_site.routing).
+    select_related_when_served = ("image",)
 
     @property
     def country_name(self):
         return self.get_country_display()
 
     @cached_property
-    def case_studies_section(self):
-        return CityCaseStudiesPage.objects.child_of(self).live().first()
+    def live_sections(self):
+        """The city's live sections by model, read in one query as plain pages (enough to
+        link to them and to add pages below them)."""
+        sections = {}
+        for child in self.get_children().live().order_by("path"):
+            sections.setdefault(child.specific_class, child)
+        return sections
 
-    @cached_property
+    @property
+    def case_studies_section(self):
+        return self.live_sections.get(CityCaseStudiesPage)
+
+    @property
     def updates_section(self):
-        return CityUpdatesPage.objects.child_of(self).live().first()
+        return self.live_sections.get(CityUpdatesPage)
 
     def ensure_sections(self):
         """Give a live city its 'Case studies' and 'Updates' sections, published.
