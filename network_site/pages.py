@@ -83,11 +83,19 @@ def readable_in_order(page_ids):
     The cards show the city and the image of a case study: each is fetched in one query
     for all the cards.
     """
-    pages = readable_pages().filter(pk__in=page_ids).specific().in_bulk()
-    chosen = [pages[page_id] for page_id in page_ids if page_id in pages]
-    prefetch_related_objects([page for page in chosen if hasattr(page, "city_id")], "city")
-    prefetch_related_objects([page for page in chosen if hasattr(page, "image_id")], "image")
-    return chosen
+    return readable_in_order_each([page_ids])[0]
+
+
+def readable_in_order_each(id_lists):
+    """`readable_in_order` for each list of `id_lists`, with the same queries as for one
+    list: for a page that shows several editors' choices (the home page's featured pages
+    and its curated collections)."""
+    wanted = {page_id for page_ids in id_lists for page_id in page_ids}
+    pages = readable_pages().filter(pk__in=wanted).specific().in_bulk()
+    found = list(pages.values())
+    prefetch_related_objects([page for page in found if hasattr(page, "city_id")], "city")
+    prefetch_related_objects([page for page in found if hasattr(page, "image_id")], "image")
+    return [[pages[page_id] for page_id in page_ids if page_id in pages] for page_ids in id_lists]
 
 
 def keep_readable(pages):

@@ -24,7 +24,9 @@ from network_site.pages import (
     ChangeHistoryMixin,
     ProvenanceMixin,
     SitePage,
+    keep_readable,
     readable_in_order,
+    readable_in_order_each,
 )
 
 from .blocks import GuideStepBlock, RoadmapPhaseBlock
@@ -51,13 +53,30 @@ class FeaturedCollectionsMixin:
         ),
     )
 
+    def featured_page_ids(self):
+        """The ids of the pages the page features besides its collections, in order (none
+        here): they are read with the collections' pages, in the same queries."""
+        return []
+
     @cached_property
-    def visible_collections(self):
-        """The featured collections that have a page readers may see, in the editor's order."""
+    def visible_featured(self):
+        """The pages of `featured_page_ids` readers may see, and the featured collections
+        that have such a page, each in the editor's order."""
         featured = self.featured_collections.select_related("collection").prefetch_related(
             "collection__items"
         )
-        return [item.collection for item in featured if item.collection.visible_pages]
+        collections = [item.collection for item in featured]
+        pages, *collections_pages = readable_in_order_each(
+            [self.featured_page_ids(), *(collection.item_page_ids for collection in collections)]
+        )
+        for collection, visible in zip(collections, collections_pages, strict=True):
+            collection.visible_pages = visible
+        return pages, [collection for collection in collections if collection.visible_pages]
+
+    @property
+    def visible_collections(self):
+        """The featured collections that have a page readers may see, in the editor's order."""
+        return self.visible_featured[1]
 
 
 class FeaturedCollection(Orderable):
@@ -190,6 +209,30 @@ class RoadmapPage(SearchablePage, ProvenanceMixin, SitePage):
     search_type_label = "Roadmap"
     search_summary_field = "introduction"
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["phases"] = self.readable_phases()
+        return context
+
+    def readable_phases(self):
+        """Each phase with the guides and case studies it links to that readers may see:
+        `(phase, guides, case_studies)`, in the same queries for any number of phases."""
+        linked = [
+            page
+            for phase in self.phases
+            for page in (*phase.value["guides"], *phase.value["case_studies"])
+            if page is not None
+        ]
+        readable = {page.pk for page in keep_readable(linked)}
+        return [
+            (
+                phase,
+                [page for page in phase.value["guides"] if page and page.pk in readable],
+                [page for page in phase.value["case_studies"] if page and page.pk in readable],
+            )
+            for phase in self.phases
+        ]
+
     parent_page_types = ["toolkit.ToolkitPage"]
     subpage_types = []
     max_count = 1
@@ -227,6 +270,10 @@ class CuratedCollection(index.Indexed, ClusterableModel):
         help_text="What the collection is for and who it helps, shown to readers above its pages."
     )
 
+    # A collection is shown in full wherever it is featured, so it stays short: the form
+    # takes at most this many pages, and the site shows no more than this many.
+    MAX_PAGES = 12
+
     panels = [
         "title",
         "slug",
@@ -235,9 +282,10 @@ class CuratedCollection(index.Indexed, ClusterableModel):
             "items",
             heading="Case studies and guides",
             label="Page",
+            max_num=MAX_PAGES,
             help_text=(
-                "Shown in this order. Drafts and private pages are left out on the site; a "
-                "collection with none left is not shown."
+                f"Up to {MAX_PAGES}, shown in this order. Drafts and private pages are left "
+                "out on the site; a collection with none left is not shown."
             ),
         ),
     ]
@@ -252,10 +300,15 @@ class CuratedCollection(index.Indexed, ClusterableModel):
     def __str__(self):
         return self.title
 
+    @property
+    def item_page_ids(self):
+        """The ids of the collection's pages, in the editor's order, up to `MAX_PAGES`."""
+        return [item.page_id for item in self.items.all()][: self.MAX_PAGES]
+
     @cached_property
     def visible_pages(self):
         """The collection's pages readers may see, in the editor's order."""
-        return readable_in_order([item.page_id for item in self.items.all()])
+        return readable_in_order(self.item_page_ids)
 
 
 class CuratedCollectionItem(Orderable):

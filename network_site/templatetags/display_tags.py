@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 from django import template
 from django.contrib.contenttypes.models import ContentType
 
-from network_site.pages import Provenance, keep_readable
+from network_site.pages import Provenance
 
 register = template.Library()
 
@@ -57,13 +57,6 @@ def domain(url):
     """The host of a URL without 'www.', for link text: https://www.gent.be/ -> 'gent.be'."""
     host = urlsplit(url or "").netloc
     return host.removeprefix("www.") or url
-
-
-@register.filter(name="keep_readable")
-def keep_readable_filter(pages):
-    """Only the pages readers may see, in the given order: for page choosers in StreamField
-    blocks (see `network_site.pages.keep_readable`)."""
-    return keep_readable([page for page in pages or [] if page is not None])
 
 
 @register.filter
