@@ -101,9 +101,7 @@ class TestCuratedCollections(SitePageTestCase):
 
     def test_a_collection_holds_at_most_twelve_pages(self):
         """A collection is shown in full wherever it is featured, so it stays short."""
-        guides = [
-            GuidePageFactory(parent=self.toolkit, title=f"Guide {n:02d}") for n in range(13)
-        ]
+        guides = [GuidePageFactory(parent=self.toolkit, title=f"Guide {n:02d}") for n in range(13)]
         refused = self.client.post(
             reverse(ADD_URL), self.collection_form(*(guide.pk for guide in guides))
         )
