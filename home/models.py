@@ -31,6 +31,8 @@ class SiteRootPermissionTester(PagePermissionTester):
 
 
 FEATURED_PAGES_MAX = 6
+# The home page lists this many partner cities at most; /cities/ lists them all.
+PARTNERS_SHOWN = 12
 
 
 class HomePage(FeaturedCollectionsMixin, SitePage):
@@ -77,7 +79,9 @@ class HomePage(FeaturedCollectionsMixin, SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["partner_cities"] = CityPage.objects.readable().order_by("title")
+        partners = CityPage.objects.readable()
+        context["partner_cities"] = partners.order_by("title", "pk")[:PARTNERS_SHOWN]
+        context["partner_cities_count"] = partners.count()
         context["latest_updates"] = (
             UpdatePage.objects.readable().select_related("city").order_by("-date")[:4]
         )

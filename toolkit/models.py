@@ -1,7 +1,9 @@
 """The toolkit: best-practice guides and the implementation roadmap, curated by editors."""
 
 from django import forms
+from django.core.paginator import Paginator
 from django.db import models
+from django.http import QueryDict
 from django.utils.functional import cached_property
 
 from wagtail.admin.panels import (
@@ -11,6 +13,7 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     PageChooserPanel,
 )
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -94,7 +97,8 @@ class FeaturedCollection(Orderable):
 
 
 class ToolkitPage(FeaturedCollectionsMixin, SitePage):
-    """The toolkit's front page, at /toolkit/: the roadmap, featured collections, every guide."""
+    """The toolkit's front page, at /toolkit/: the roadmap, featured collections and the
+    guides, a dozen at a time."""
 
     introduction = models.TextField(blank=True, help_text="Shown above the roadmap and guides.")
 
@@ -106,19 +110,24 @@ class ToolkitPage(FeaturedCollectionsMixin, SitePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["toolkit.GuidePage", "toolkit.RoadmapPage"]
     max_count = 1
+    guides_per_page = 12
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["roadmap"] = RoadmapPage.objects.child_of(self).readable().first()
-        context["guides"] = GuidePage.objects.child_of(self).readable().prefetch_related("themes")
+        guides = GuidePage.objects.child_of(self).readable().prefetch_related("themes")
+        paginator = Paginator(guides.order_by("path"), self.guides_per_page)
+        context["guides"] = paginator.get_page(request.GET.get("page"))
+        context["page_parameters"] = QueryDict()  # The page links carry nothing else.
         return context
 
 
-class GuidePage(SearchablePage, ProvenanceMixin, ChangeHistoryMixin, SitePage):
+class GuidePage(RoutablePageMixin, SearchablePage, ProvenanceMixin, ChangeHistoryMixin, SitePage):
     """A best-practice guide: who it is for, the effort it takes and the steps to follow.
 
     Its case studies are the ones that name it under 'Related toolkit guides', so the link
-    is made once, on the case study, and shows on both pages.
+    is made once, on the case study, and shows on both pages. The guide shows the first
+    few; all of them are listed, a dozen at a time, at `case-studies/` below it.
     """
 
     class Effort(models.TextChoices):
@@ -176,15 +185,34 @@ class GuidePage(SearchablePage, ProvenanceMixin, ChangeHistoryMixin, SitePage):
     # How lists show the page: components/card_grid.html includes this template.
     card_template = "components/cards/guide.html"
 
+    case_studies_shown = 6
+    case_studies_per_page = 12
+
+    def readable_case_studies(self):
+        """The case studies that name this guide and readers may see, by title."""
+        if not self.pk:  # A guide previewed before its first save has none yet.
+            return self._meta.get_field("case_studies").related_model.objects.none()
+        return self.case_studies.readable().select_related("city", "image").order_by("title", "pk")
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # A guide being previewed before its first save has no case studies yet.
-        context["case_studies"] = (
-            self.case_studies.readable().select_related("city", "image").order_by("title")
-            if self.pk
-            else []
-        )
+        case_studies = self.readable_case_studies()
+        context["case_studies"] = case_studies[: self.case_studies_shown]
+        context["case_studies_count"] = case_studies.count()
         return context
+
+    @path("case-studies/", name="case_studies")
+    def all_case_studies(self, request):
+        """Every case study that names the guide, a dozen at a time."""
+        paginator = Paginator(self.readable_case_studies(), self.case_studies_per_page)
+        return self.render(
+            request,
+            template="toolkit/guide_case_studies.html",
+            context_overrides={
+                "listing": paginator.get_page(request.GET.get("page")),
+                "page_parameters": QueryDict(),
+            },
+        )
 
 
 class RoadmapPage(SearchablePage, ProvenanceMixin, SitePage):

@@ -101,6 +101,9 @@ class CaseStudyPage(
         help_text="Toolkit guides this practice illustrates; each guide lists it in return.",
     )
 
+    # The form takes at most this many related guides, and the page shows no more.
+    MAX_RELATED_GUIDES = 6
+
     content_panels = [
         *Page.content_panels,
         CityPanel(heading="City"),
@@ -125,7 +128,16 @@ class CaseStudyPage(
             heading="Taxonomy",
         ),
         MultiFieldPanel(
-            [FieldPanel("related_guides", widget=forms.CheckboxSelectMultiple)],
+            [
+                FieldPanel(
+                    "related_guides",
+                    widget=forms.CheckboxSelectMultiple,
+                    help_text=(
+                        f"Up to {MAX_RELATED_GUIDES} toolkit guides this practice illustrates; "
+                        "each guide lists it in return."
+                    ),
+                )
+            ],
             heading="Related toolkit guides",
         ),
         ChangeHistoryMixin.change_summary_panel,
@@ -185,7 +197,7 @@ class CaseStudyPage(
             guides = guides.filter(pk__in=[guide.pk for guide in self.related_guides.all()])
         else:
             guides = guides.filter(case_studies=self)
-        context["related_guides"] = guides.order_by("title")
+        context["related_guides"] = guides.order_by("title", "pk")[: self.MAX_RELATED_GUIDES]
         return context
 
 
