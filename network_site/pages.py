@@ -13,9 +13,9 @@ from typing import NamedTuple
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, F, OuterRef, prefetch_related_objects
+from django.db.models import Exists, F, OuterRef, Subquery, prefetch_related_objects
 from django.db.models.fields.json import KeyTextTransform
-from django.db.models.functions import Substr
+from django.db.models.functions import Length, Substr
 from django.utils.functional import cached_property
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -43,12 +43,16 @@ class SitePageQuerySet(PageQuerySet):
         as a subquery of the same query. (`public()` reads every restriction in a query of
         its own as soon as it is called, whether or not the pages are ever read.)
 
-        A restriction on a page covers the pages whose path starts with its path.
+        A restriction on a page covers the pages whose path starts with its path. The
+        subquery starts from the restrictions (a handful) and reads each one's page by its
+        key, so whatever plan the database picks, it never scans the page table per page.
         """
-        restriction_above = PageViewRestriction.objects.filter(
-            page__depth__lte=OuterRef("depth"),
-            page__path=Substr(OuterRef("path"), 1, F("page__depth") * Page.steplen),
+        restricted_path = Subquery(
+            Page.objects.filter(pk=OuterRef("page_id")).order_by().values("path")
         )
+        restriction_above = PageViewRestriction.objects.annotate(
+            restricted_path=restricted_path
+        ).filter(restricted_path=Substr(OuterRef("path"), 1, Length(restricted_path)))
         return self.exclude(Exists(restriction_above))
 
     def published_in_full(self):
@@ -56,10 +60,14 @@ class SitePageQuerySet(PageQuerySet):
         this (see `network_site.wagtail_hooks`); Wagtail itself checks privacy there.
 
         In the same query: an ancestor's path is the start of the page's path, one
-        `Page.steplen` step per level of depth.
+        `Page.steplen` step per level of depth. The unpublished pages with children are
+        found through the index on `(live, numchild)` (network_site migration 0005), so
+        each page read costs a look at those few pages rather than a scan of the table.
+        `live__in=[False]` rather than `live=False`: SQLite uses an index for `live IN (0)`
+        but not for the `NOT live` that `live=False` becomes.
         """
         unpublished_ancestor = Page.objects.filter(
-            live=False,
+            live__in=[False],
             numchild__gt=0,
             depth__lt=OuterRef("depth"),
             path=Substr(OuterRef("path"), 1, F("depth") * Page.steplen),
