@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "search",
     "home",
     "demo",
+    "django_tasks_db",
     "wagtail.contrib.redirects",
     "csp",
     "wagtail.contrib.settings",
@@ -47,6 +48,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "network_site.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -131,6 +133,9 @@ STATIC_ROOT = BASE_DIR / "static_collected"
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Django serves MEDIA_ROOT itself only where no web server or object storage does: in
+# development and under `make serve`. In production the proxy or the bucket serves it.
+SERVE_MEDIA = os.environ.get("SERVE_MEDIA", "false") == "true"
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -168,8 +173,12 @@ SEARCH = {
     "CIRCUIT_BREAKER_SECONDS": int(os.environ.get("SEARCH_CIRCUIT_BREAKER_SECONDS", "30")),
 }
 
-# Wagtail's own background work (reference index updates, file deletion) runs in the
-# request: the site has no task worker.
+# Whole anonymous pages in the shared cache, purged on every change (network_site/page_cache.py).
+# Production keeps them in Redis; `PAGE_CACHE=off` in the environment turns it off.
+PAGE_CACHE = {"ENABLED": os.environ.get("PAGE_CACHE", "on") != "off"}
+
+# Background work (search indexing, Wagtail's reference index and file deletion, e-mails)
+# runs at once, in the request, unless production settings name a worker queue.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 LOGGING = {
