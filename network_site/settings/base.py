@@ -5,6 +5,7 @@ With no environment at all the site runs on SQLite (see `dev.py`).
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -43,6 +44,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -57,6 +59,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "network_site.middleware.PermissionsPolicyMiddleware",
     "network_site.middleware.IncompleteFormMiddleware",
+    # Last, as django-axes asks: it turns a refused sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 # The public site loads its own styles, scripts, fonts and images, and nothing inline.
@@ -113,6 +117,37 @@ DATABASES = {
 DEVELOPMENT_DATABASE = False
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# django-axes first: it refuses a sign-in that is locked out before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Sign-in throttling (django-axes, README "Security"). Five wrong passwords for one username
+# from one address pause that username's sign-in from that address for 15 minutes: enough
+# for typos, far too few for guessing. Locking by username alone would let anyone lock a
+# partner out from anywhere by typing their username; by address alone, one office behind
+# one address would lock out all its staff. A success clears the count. Tries made while
+# locked out neither count nor extend the pause, so they cost no database write.
+# The attempts are kept in the database (axes' default handler): it is shared by every
+# application server and needs no cache configured correctly to work.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "network_site.admin_views.login_locked_out"
+AXES_CLIENT_IP_CALLABLE = "network_site.client_address.client_ip"
+# No log of successful sign-ins (addresses and browsers of every user): only the failed
+# attempts the lockout needs are stored, and they go once the pause is over.
+AXES_DISABLE_ACCESS_LOG = True
+
+# The request header in which the reverse proxy passes on the client's address (e.g.
+# "X-Real-IP"), for the sign-in lockout and the rate limits; unset, the connection's
+# address is used. Name it only if the proxy sets it: a client can send any header.
+# See network_site/client_address.py.
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER") or None
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
