@@ -6,3 +6,10 @@ class NetworkSiteConfig(AppConfig):
 
     name = "network_site"
     verbose_name = "Network site"
+
+    def ready(self):
+        from django.core import checks
+
+        from .checks import check_rate_limits
+
+        checks.register(check_rate_limits)

@@ -194,6 +194,12 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "network_site.image_forms.ImageForm"
 
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
+# Requests per client (by address, see CLIENT_IP_HEADER) to the search, as "<n>/second",
+# "<n>/minute" or "<n>/hour"; empty for no limit (network_site/ratelimit.py). The JSON API
+# is for scripts; the page is for people, several of whom may share one office address.
+SEARCH_API_RATE_LIMIT = os.environ.get("SEARCH_API_RATE_LIMIT", "60/minute")
+SEARCH_PAGE_RATE_LIMIT = os.environ.get("SEARCH_PAGE_RATE_LIMIT", "120/minute")
+
 # The site's own search (the `search` app). With ELASTICSEARCH_URL unset, the database
 # answers; set it to search an Elasticsearch 8 cluster, with the database as the fallback.
 SEARCH = {
