@@ -185,6 +185,9 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 # console in development, over SMTP in production. Administrators get them too.
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = "noreply@localhost"
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = True
+# Every download goes through Wagtail's view, which asks who may have the document
+# (network_site/document_access.py); never a redirect to, or a link to, the file itself.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
