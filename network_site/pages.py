@@ -22,7 +22,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page, PageLogEntry, PageManager
 from wagtail.query import PageQuerySet
 
-from .forms import ChangeHistoryPageForm
+from .forms import ChangeHistoryPageForm, SitePageForm
 
 
 class SitePageQuerySet(PageQuerySet):
@@ -88,9 +88,11 @@ def keep_readable(pages):
 
 
 class SitePage(Page):
-    """The base of every page type of the site: gives it the reader rule's manager."""
+    """The base of every page type of the site: gives it the reader rule's manager and the
+    site's page form."""
 
     objects = SitePageManager()
+    base_form_class = SitePageForm
 
     class Meta:
         abstract = True
