@@ -50,9 +50,10 @@ Rules of the import
 
 - Only into an empty database: one with nothing but what `migrate` makes (Wagtail's root
   and untouched welcome page, the default site, locale, root collection, groups and
-  workflow, which the archive's replace). Any page, user, image, document, snippet,
-  redirect or other row beyond those refuses the import: it never merges an archive into
-  a site, nor deletes a site to make room.
+  workflow) and the site settings a first page view creates; the archive's rows replace
+  those. Any page, user, image, document, snippet, redirect or other row beyond them
+  refuses the import: it never merges an archive into a site, nor deletes a site to make
+  room.
 - The same migrations as the archive's, so the rows fit the tables as they were made.
 - The archive is checked (format, checksums, file names) before anything is written.
 - Media files are copied before the rows; a file already in the storage under its name is
@@ -95,6 +96,8 @@ from django.db.migrations.recorder import MigrationRecorder
 
 import wagtail
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import Collection, Page
 
 from .pages import is_untouched_welcome_page
@@ -510,6 +513,8 @@ def check_migrations(archived):
 
 def check_database_is_empty():
     """Refuse a database holding anything but what `migrate` makes (see the docstring)."""
+    # Named first in the message: what an operator recognises as a site's content.
+    headline = {Page, get_user_model(), get_image_model(), get_document_model()}
     found = []
     for model in archived_models(with_credentials=True):
         label = model._meta.label_lower
@@ -529,8 +534,9 @@ def check_database_is_empty():
         else:
             count = rows.count()
         if count:
-            found.append(f"{count} {model._meta.label}")
+            found.append((model not in headline, f"{count} {model._meta.label}"))
     if found:
+        found = [text for _, text in sorted(found, key=lambda item: item[0])]
         raise ArchiveError(
             "This database holds content already ("
             + ", ".join(found[:10])
