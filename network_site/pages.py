@@ -87,6 +87,23 @@ def keep_readable(pages):
     return kept
 
 
+def site_is_empty():
+    """Has the site no page but Wagtail's root and its untouched welcome page?"""
+    pages = list(Page.objects.filter(depth__gt=1)[:2])
+    return not pages or (len(pages) == 1 and is_untouched_welcome_page(pages[0]))
+
+
+def is_untouched_welcome_page(page):
+    """Is this Wagtail's initial welcome page, still as the installation left it?"""
+    return (
+        page.specific_class is Page
+        and page.depth == 2
+        and page.slug == "home"
+        and page.numchild == 0
+        and page.latest_revision_id is None
+    )
+
+
 class SitePage(Page):
     """The base of every page type of the site: gives it the reader rule's manager and the
     site's page form."""
