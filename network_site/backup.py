@@ -122,6 +122,11 @@ LEFT_OUT = {
     "wagtailadmin.editingsession": "who has an editor open, kept for minutes",
     "wagtailadmin.formstate": "editor forms kept for previews, for a day",
     "wagtailcore.uploadedfile": "uploads waiting for their details in a multiple upload",
+    "django_tasks_database.dbtaskresult": "background work: queued again by what needs it",
+    "axes.accessattempt": "failed sign-ins of the last minutes",
+    "axes.accessattemptexpiration": "failed sign-ins of the last minutes",
+    "axes.accessfailurelog": "failed sign-ins of the last minutes",
+    "axes.accesslog": "sign-in history (not kept: AXES_DISABLE_ACCESS_LOG)",
 }
 # Credentials, archived only with --with-password-hashes (besides users' password hashes).
 CREDENTIALS = {"wagtailcore.apitoken"}
