@@ -171,7 +171,7 @@ def test_the_demo_site_comes_back_whole_in_a_new_database(
     assert "The site's search index rebuilt" in output.getvalue()
     # A reader sees the photo, resized again from the original.
     response = client.get(demo_site_in_use.url)
-    assert re.search(r'<img [^>]*src="/media/images/[^"]*width-1000', response.text)
+    assert re.search(r'<img [^>]*src="/media/images/[^"]*\.width-480\.', response.text)
     # Without password hashes in the archive, nobody can sign in before getting a password.
     partner = get_user_model().objects.get(username="partner-tartu")
     assert not partner.has_usable_password()
