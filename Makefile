@@ -9,7 +9,7 @@ MANAGE := DJANGO_SETTINGS_MODULE=network_site.settings.dev WAGTAILADMIN_BASE_URL
 TEST_MANAGE := DJANGO_SETTINGS_MODULE=network_site.settings.test $(BIN)/python manage.py
 
 .DEFAULT_GOAL := help
-.PHONY: help install setup run test check lint format pytest pytest-sqlite pytest-postgres bench lock
+.PHONY: help install setup run serve test check lint format pytest pytest-sqlite pytest-postgres bench lock
 
 help: ## List the targets with what each does
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -33,6 +33,36 @@ run: setup ## Set up, load the demo content and serve on 127.0.0.1, port 8000 (o
 	@echo "  Admin: http://127.0.0.1:$(PORT)/admin/  (see the login above)"
 	@echo ""
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+# `make serve`: the production server and settings on the development database. Its whole
+# environment is written to .serve.env, so that `set -a; . ./.serve.env; set +a` gives a shell
+# (cron's publish_scheduled, an operator's manage.py) the same database and the same cache.
+SERVE_ENV := .serve.env
+SERVE_WORKERS ?= 2
+
+serve: setup ## Production server, settings and task worker on db.sqlite3 and Redis (PORT, SERVE_WORKERS)
+	@secret=$$(sed -n 's/^DJANGO_SECRET_KEY=//p' $(SERVE_ENV) 2>/dev/null); \
+	[ -n "$$secret" ] || secret=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))'); \
+	{ \
+		echo "DJANGO_SETTINGS_MODULE=network_site.settings.production"; \
+		echo "DJANGO_SECRET_KEY=$$secret"; \
+		echo "DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost"; \
+		echo "DJANGO_HTTPS=false"; \
+		echo "DATABASE_URL=sqlite:///$(CURDIR)/db.sqlite3"; \
+		echo "REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/0}"; \
+		echo "CACHE_KEY_PREFIX=serve-$(PORT)"; \
+		echo "WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT)"; \
+		echo "SERVE_MEDIA=true"; \
+		echo "PAGE_CACHE=$${PAGE_CACHE:-on}"; \
+		echo "ELASTICSEARCH_URL=$${ELASTICSEARCH_URL:-}"; \
+		echo "PORT=$(PORT)"; \
+		echo "WEB_CONCURRENCY=$(SERVE_WORKERS)"; \
+	} > $(SERVE_ENV)
+	@echo "Settings: $(SERVE_ENV) (for manage.py in another shell: set -a; . ./$(SERVE_ENV); set +a)"
+	set -a && . ./$(SERVE_ENV) && set +a && \
+		$(BIN)/python manage.py collectstatic --noinput --verbosity 0 && \
+		{ $(BIN)/python manage.py db_worker & worker=$$!; \
+		  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; $(BIN)/gunicorn; }
 
 test: install ## Run every check and the suite on SQLite and on PostgreSQL, two at a time
 	@echo "The suite on PostgreSQL and on SQLite, then the checks and lint, run two at a time;"

@@ -32,6 +32,7 @@ from casestudies.models import (
 from demo.data import case_studies, cities, site, taxonomies, toolkit, updates
 from home.models import AboutPage, HomePage, HomePageFeaturedCollection, HomePageFeaturedPage
 from network_site.models import Channel, Theme
+from network_site.pages import site_is_empty
 from toolkit.models import (
     CuratedCollection,
     CuratedCollectionItem,
@@ -376,23 +377,6 @@ class DemoLoader:
     def summary(self):
         created = [f"{label.lower()}: {count}" for label, count in self.created.items() if count]
         return f"Created {', '.join(created)}."
-
-
-def site_is_empty():
-    """Has the site no page but Wagtail's root and its untouched welcome page?"""
-    pages = list(Page.objects.filter(depth__gt=1)[:2])
-    return not pages or (len(pages) == 1 and is_untouched_welcome_page(pages[0]))
-
-
-def is_untouched_welcome_page(page):
-    """Is this Wagtail's initial welcome page, still as the installation left it?"""
-    return (
-        page.specific_class is Page
-        and page.depth == 2
-        and page.slug == "home"
-        and page.numchild == 0
-        and page.latest_revision_id is None
-    )
 
 
 def pick(objects, keys):

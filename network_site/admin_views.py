@@ -1,10 +1,14 @@
 """Admin views the site narrows down from Wagtail's own."""
 
+from django.conf import settings
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import JsonResponse, QueryDict
+from django.shortcuts import render
 
 from wagtail.admin.auth import require_admin_access
+from wagtail.admin.views.account import LoginView
 from wagtail.admin.views.bulk_action import index as wagtail_bulk_action
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.admin.views.tags import TAGS_AUTOCOMPLETE_LIMIT
@@ -105,3 +109,24 @@ def tags_on(pages):
                 used = through.objects.filter(content_object__in=pages.values("pk"))
                 condition |= Q(pk__in=used.values("tag"))
     return condition
+
+
+def login_locked_out(request, original_response, credentials):
+    """Wagtail's sign-in page, with a message saying why and for how long sign-in is refused.
+
+    django-axes calls it (settings.AXES_LOCKOUT_CALLABLE) when a username has had too many
+    wrong passwords from one address, in place of its bare "Account locked" text. The answer
+    is 429 Too Many Requests; the username stays in the form.
+    """
+    minutes = round(settings.AXES_COOLOFF_TIME.total_seconds() / 60)
+    messages.error(
+        request,
+        f"Too many wrong passwords for this username from your address: signing in is "
+        f"paused for {minutes} minutes. Wait, then try again; if you have forgotten your "
+        f"password, ask an administrator to set a new one.",
+    )
+    view = LoginView()
+    view.setup(request)
+    username = (credentials or {}).get("username") or request.POST.get("username", "")
+    form = view.get_form_class()(request, initial={"username": username})
+    return render(request, view.template_name, view.get_context_data(form=form), status=429)

@@ -1,5 +1,5 @@
-"""Forms shared by the apps: the admin form of pages with a change history, the check
-against repeated choices, and the filters of listings and search."""
+"""Forms shared by the apps: the admin form of every page and of pages with a change
+history, the check against repeated choices, and the filters of listings and search."""
 
 from django import forms
 from django.forms.formsets import DELETION_FIELD_NAME
@@ -8,8 +8,24 @@ from django.utils.text import Truncator
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from .media_choice import refuse_media_the_user_may_not_choose
 
-class ChangeHistoryPageForm(WagtailAdminPageForm):
+
+class SitePageForm(WagtailAdminPageForm):
+    """The admin form of every page type of the site (`SitePage.base_form_class`).
+
+    It refuses an image or a document the user may not choose, unless the page had it
+    already: see `network_site.media_choice`.
+    """
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.for_user is not None:
+            refuse_media_the_user_may_not_choose(self, self.for_user)
+        return cleaned_data
+
+
+class ChangeHistoryPageForm(SitePageForm):
     """The edit form of a page with a public change history (`ChangeHistoryMixin`).
 
     The change summary is stored on the page, so once a version is published the page still

@@ -22,7 +22,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page, PageLogEntry, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 
-from .forms import ChangeHistoryPageForm
+from .forms import ChangeHistoryPageForm, SitePageForm
 from .routing import OneQueryRoutingMixin, known_ancestors
 
 
@@ -127,11 +127,30 @@ def is_published_in_full(page):
     return page.live and all(ancestor.live or not ancestor.numchild for ancestor in ancestors)
 
 
+def site_is_empty():
+    """Has the site no page but Wagtail's root and its untouched welcome page?"""
+    pages = list(Page.objects.filter(depth__gt=1)[:2])
+    return not pages or (len(pages) == 1 and is_untouched_welcome_page(pages[0]))
+
+
+def is_untouched_welcome_page(page):
+    """Is this Wagtail's initial welcome page, still as the installation left it?"""
+    return (
+        page.specific_class is Page
+        and page.depth == 2
+        and page.slug == "home"
+        and page.numchild == 0
+        and page.latest_revision_id is None
+    )
+
+
 class SitePage(OneQueryRoutingMixin, Page):
-    """The base of every page type of the site: gives it the reader rule's manager, and
-    routing that reads the pages on a URL's path in one query (`network_site.routing`)."""
+    """The base of every page type of the site: gives it the reader rule's manager, the
+    site's page form, and routing that reads the pages on a URL's path in one query
+    (`network_site.routing`)."""
 
     objects = SitePageManager()
+    base_form_class = SitePageForm
 
     class Meta:
         abstract = True

@@ -1,11 +1,18 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.static import serve as serve_file
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import admin_views
+from . import admin_views, views
+
+# Wagtail's document URLs, with its download view wrapped (see views.serve_document).
+document_urls = [
+    re_path(r"^(\d+)/(.*)$", views.serve_document, name="wagtaildocs_serve"),
+    *(pattern for pattern in wagtaildocs_urls.urlpatterns if pattern.name != "wagtaildocs_serve"),
+]
 
 urlpatterns = [
     # Ahead of Wagtail's own admin URLs, which they narrow (see admin_views.py).
@@ -14,14 +21,20 @@ urlpatterns = [
     path("admin/bulk/wagtailcore/page/<str:action>/", admin_views.page_bulk_action),
     path("admin/tag-autocomplete/", admin_views.tag_autocomplete),
     path("admin/", include(wagtailadmin_urls)),
-    path("documents/", include(wagtaildocs_urls)),
+    path("documents/", include(document_urls)),
     path("", include("search.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Image renditions only: documents go through the checked view above, and original uploads
+# are never linked from a page.
+if settings.SERVE_MEDIA:
+    urlpatterns += [
+        path(
+            f"{settings.MEDIA_URL.strip('/')}/images/<path:path>",
+            serve_file,
+            {"document_root": settings.MEDIA_ROOT / "images"},
+        )
+    ]
 
 urlpatterns += [path("", include(wagtail_urls))]
 

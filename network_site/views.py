@@ -2,6 +2,8 @@
 
 from django.views import defaults
 
+from wagtail.documents.views.serve import serve as wagtail_serve_document
+
 from csp.decorators import csp_update
 
 
@@ -10,3 +12,17 @@ def server_error(request):
     """Django's 500 page, whose styles are inline: it must show even when nothing else
     works, so it loads nothing."""
     return defaults.server_error(request)
+
+
+def serve_document(request, document_id, document_filename):
+    """Wagtail's document download (which asks `before_serve_document` hooks first), sent
+    without a Content-Encoding header.
+
+    Wagtail writes the encoding Python guesses from the file name, and for every file the
+    site accepts that guess is None, sent as the header `Content-Encoding: None`, which
+    some proxies and clients refuse. A document is sent as it was uploaded, not encoded.
+    """
+    response = wagtail_serve_document(request, document_id, document_filename)
+    if response.has_header("Content-Encoding"):
+        del response["Content-Encoding"]
+    return response

@@ -7,6 +7,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .admin_views import can_publish_anywhere
+from .document_access import may_download
 from .models import Channel, Theme
 from .pages import is_published_in_full
 
@@ -66,4 +67,11 @@ def refuse_pages_readers_may_not_see(page, request, serve_args, serve_kwargs):
     404 by its URL too, as everywhere else on the site (`SitePageQuerySet.readable`).
     Privacy is left to Wagtail's own check, which offers a private page's login form."""
     if not is_published_in_full(page):
+        raise Http404
+
+
+@hooks.register("before_serve_document")
+def refuse_documents_readers_may_not_have(document, request):
+    """A document nobody may download here answers 404 (`document_access.may_download`)."""
+    if not may_download(request.user, document):
         raise Http404

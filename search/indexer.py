@@ -1,8 +1,10 @@
 """Keeps the search index true to the published site.
 
 Every change that can alter what readers find (publish, unpublish, move, delete, privacy,
-a renamed theme or channel) schedules a re-index after the transaction commits. The
-re-index reads the pages from the database as they are then, so it never indexes a draft.
+a renamed theme or channel) queues a re-index task once the transaction commits: the task
+worker runs it in production (an editor never waits for Elasticsearch), at once elsewhere.
+The re-index reads the pages from the database as they are then, so it never indexes a
+draft.
 """
 
 from functools import partial
@@ -10,6 +12,8 @@ from functools import partial
 from django.db import transaction
 
 from wagtail.models import Page
+
+from django_tasks import task
 
 from .documents import build_document, searchable_pages
 from .registry import related_models_of, searchable_models
@@ -33,34 +37,41 @@ def reindex_subtree(page_id):
     service.delete(subtree_ids - {document["id"] for document in documents})
 
 
+@task()
 def reindex_pages(page_ids):
+    """Re-read each page and its subtree (a list of ids: task arguments travel as JSON)."""
     for page_id in page_ids:
         reindex_subtree(page_id)
 
 
-def schedule_reindex(page_id):
-    transaction.on_commit(partial(reindex_subtree, page_id))
+@task()
+def remove_pages(page_ids):
+    get_search_service().delete(page_ids)
+
+
+def schedule_reindex(page_ids):
+    transaction.on_commit(partial(reindex_pages.enqueue, list(page_ids)))
 
 
 def on_page_changed(sender, instance, **kwargs):
     """Published, unpublished or moved: re-read the page and its subtree."""
-    schedule_reindex(instance.pk)
+    schedule_reindex([instance.pk])
 
 
 def on_page_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page):
-        transaction.on_commit(partial(get_search_service().delete, [instance.pk]))
+        transaction.on_commit(partial(remove_pages.enqueue, [instance.pk]))
 
 
 def on_view_restriction_changed(sender, instance, **kwargs):
     """A section became private or public again."""
-    schedule_reindex(instance.page_id)
+    schedule_reindex([instance.page_id])
 
 
 def on_taxonomy_changed(sender, instance, **kwargs):
     """A theme or channel was saved, or is about to be deleted: re-index the pages whose
     documents carry it once the transaction is over."""
-    transaction.on_commit(partial(reindex_pages, pages_using(instance)))
+    schedule_reindex(pages_using(instance))
 
 
 def pages_using(term):

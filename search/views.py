@@ -7,6 +7,8 @@ from django.shortcuts import render
 
 from wagtail.models import Locale
 
+from network_site.ratelimit import rate_limited
+
 from .facets import FACETS
 from .forms import SearchForm
 from .service import get_search_service
@@ -19,6 +21,7 @@ def run_search(request):
     return form, get_search_service().search(query, labels=form.labels)
 
 
+@rate_limited("SEARCH_PAGE_RATE_LIMIT")
 def search_page(request):
     """The search page: results, facets with counts, and the filters as the form read them."""
     form, results = run_search(request)
@@ -38,6 +41,7 @@ def search_page(request):
     )
 
 
+@rate_limited("SEARCH_API_RATE_LIMIT", as_json=True)
 def search_api(request):
     """The same search as JSON; type, city, themes and provenance come as {slug, label}
     pairs."""

@@ -55,7 +55,8 @@ class SitePageTestCase(WagtailPageTestCase):
 
     def setUp(self):
         super().setUp()
-        self.login()
+        # Not `self.login()`: it signs in without a request, which django-axes refuses.
+        self.client.force_login(self.create_test_user())
 
     def assertCanPreviewNew(self, parent, model, data, *texts):
         """Preview a page before its first save, as an editor does, and see `texts` in it."""

@@ -1,8 +1,8 @@
 """The admin forms of curated collections and of the pages that feature them."""
 
-from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+from wagtail.admin.forms import WagtailAdminModelForm
 
-from network_site.forms import refuse_repeated_choices
+from network_site.forms import SitePageForm, refuse_repeated_choices
 
 
 class CuratedCollectionForm(WagtailAdminModelForm):
@@ -16,7 +16,7 @@ class CuratedCollectionForm(WagtailAdminModelForm):
         return cleaned_data
 
 
-class FeaturedCollectionsPageForm(WagtailAdminPageForm):
+class FeaturedCollectionsPageForm(SitePageForm):
     """The edit form of a page that features curated collections: each one at most once."""
 
     def clean(self):

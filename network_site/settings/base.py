@@ -5,6 +5,7 @@ With no environment at all the site runs on SQLite (see `dev.py`).
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -24,6 +25,7 @@ INSTALLED_APPS = [
     "search",
     "home",
     "demo",
+    "django_tasks_db",
     "wagtail.contrib.redirects",
     "csp",
     "wagtail.contrib.settings",
@@ -43,10 +45,12 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "network_site.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -57,6 +61,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "network_site.middleware.PermissionsPolicyMiddleware",
     "network_site.middleware.IncompleteFormMiddleware",
+    # Last, as django-axes asks: it turns a refused sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 # The public site loads its own styles, scripts, fonts and images, and nothing inline.
@@ -114,6 +120,37 @@ DEVELOPMENT_DATABASE = False
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# django-axes first: it refuses a sign-in that is locked out before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Sign-in throttling (django-axes, README "Security"). Five wrong passwords for one username
+# from one address pause that username's sign-in from that address for 15 minutes: enough
+# for typos, far too few for guessing. Locking by username alone would let anyone lock a
+# partner out from anywhere by typing their username; by address alone, one office behind
+# one address would lock out all its staff. A success clears the count. Tries made while
+# locked out neither count nor extend the pause, so they cost no database write.
+# The attempts are kept in the database (axes' default handler): it is shared by every
+# application server and needs no cache configured correctly to work.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "network_site.admin_views.login_locked_out"
+AXES_CLIENT_IP_CALLABLE = "network_site.client_address.client_ip"
+# No log of successful sign-ins (addresses and browsers of every user): only the failed
+# attempts the lockout needs are stored, and they go once the pause is over.
+AXES_DISABLE_ACCESS_LOG = True
+
+# The request header in which the reverse proxy passes on the client's address (e.g.
+# "X-Real-IP"), for the sign-in lockout and the rate limits; unset, the connection's
+# address is used. Name it only if the proxy sets it: a client can send any header.
+# See network_site/client_address.py.
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER") or None
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -131,6 +168,10 @@ STATIC_ROOT = BASE_DIR / "static_collected"
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Django serves the image renditions in MEDIA_ROOT/images/ itself only where no web server
+# or object storage does: in development and under `make serve`. In production the proxy or
+# the bucket serves them (see "Security" in the README).
+SERVE_MEDIA = os.environ.get("SERVE_MEDIA", "false") == "true"
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -150,6 +191,9 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 # console in development, over SMTP in production. Administrators get them too.
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = "noreply@localhost"
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = True
+# Every download goes through Wagtail's view, which asks who may have the document
+# (network_site/document_access.py); never a redirect to, or a link to, the file itself.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
@@ -158,6 +202,12 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_IMAGE_FORM_BASE = "network_site.image_forms.ImageForm"
 
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
+# Requests per client (by address, see CLIENT_IP_HEADER) to the search, as "<n>/second",
+# "<n>/minute" or "<n>/hour"; empty for no limit (network_site/ratelimit.py). The JSON API
+# is for scripts; the page is for people, several of whom may share one office address.
+SEARCH_API_RATE_LIMIT = os.environ.get("SEARCH_API_RATE_LIMIT", "60/minute")
+SEARCH_PAGE_RATE_LIMIT = os.environ.get("SEARCH_PAGE_RATE_LIMIT", "120/minute")
 
 # The site's own search (the `search` app). With ELASTICSEARCH_URL unset, the database
 # answers; set it to search an Elasticsearch 8 cluster, with the database as the fallback.
@@ -168,8 +218,12 @@ SEARCH = {
     "CIRCUIT_BREAKER_SECONDS": int(os.environ.get("SEARCH_CIRCUIT_BREAKER_SECONDS", "30")),
 }
 
-# Wagtail's own background work (reference index updates, file deletion) runs in the
-# request: the site has no task worker.
+# Whole anonymous pages in the shared cache, purged on every change (network_site/page_cache.py).
+# Production keeps them in Redis; `PAGE_CACHE=off` in the environment turns it off.
+PAGE_CACHE = {"ENABLED": os.environ.get("PAGE_CACHE", "on") != "off"}
+
+# Background work (search indexing, Wagtail's reference index and file deletion, e-mails)
+# runs at once, in the request, unless production settings name a worker queue.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 LOGGING = {

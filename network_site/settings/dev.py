@@ -15,9 +15,12 @@ import dj_database_url
 from .base import *  # noqa: F403
 
 DEBUG = True
+SERVE_MEDIA = True
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY") or "dev-only-not-secret"
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# A changed template shows on the next reload; `PAGE_CACHE=on` tries the page cache here.
+PAGE_CACHE = {"ENABLED": os.environ.get("PAGE_CACHE") == "on"}
 
 if os.environ.get("DATABASE_URL") and not os.environ.get("DEV_DATABASE_URL"):
     raise ImproperlyConfigured(

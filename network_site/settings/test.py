@@ -17,6 +17,8 @@ if not os.environ.get("DATABASE_URL"):
 DEVELOPMENT_DATABASE = True  # pytest-django makes and drops its own test database.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The cache outlives each test's rolled-back database; the page-cache tests turn it on.
+PAGE_CACHE = {"ENABLED": False}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -4,8 +4,16 @@ import io
 
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 
 import pytest
+
+
+def signs_in(client, username, password):
+    """Whether the admin's sign-in page accepts the username and password."""
+    data = {"username": username, "password": password}
+    response = client.post(reverse("wagtailadmin_login"), data)
+    return response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
 
 
 def test_refused_without_debug(roles, settings):
@@ -29,14 +37,14 @@ def test_an_admin_an_editor_and_a_partner_per_city(client, roles, settings):
         ("partner-ghent", False, ["Partner – Ghent"]),
         ("partner-tartu", False, ["Partner – Tartu"]),
     ]
-    assert client.login(username="partner-tartu", password="interactive-cities")
+    assert signs_in(client, "partner-tartu", "interactive-cities")
 
 
 def test_the_password_comes_from_the_environment(client, roles, settings, monkeypatch):
     settings.DEBUG = True
     monkeypatch.setenv("DEV_ACCOUNTS_PASSWORD", "another-one")
     call_command("ensure_dev_accounts", stdout=io.StringIO())
-    assert client.login(username="editor", password="another-one")
+    assert signs_in(client, "editor", "another-one")
 
 
 def test_an_existing_account_is_left_alone(roles, settings, django_user_model):

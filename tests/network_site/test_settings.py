@@ -17,6 +17,7 @@ PRODUCTION = {
     "DJANGO_SECRET_KEY": "s" * 50,
     "DJANGO_ALLOWED_HOSTS": "example.org",
     "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/test",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
     "WAGTAILADMIN_BASE_URL": "https://example.org",
 }
 
@@ -44,12 +45,25 @@ def test_production_starts_with_what_it_needs():
     [
         ({"DJANGO_SECRET_KEY": "x"}, "DJANGO_SECRET_KEY is too short"),
         ({"WAGTAILADMIN_BASE_URL": None}, "Set WAGTAILADMIN_BASE_URL"),
+        ({"REDIS_URL": None}, "Set REDIS_URL"),
+        ({"DJANGO_HTTPS": "false"}, "DJANGO_HTTPS=false is for serving on this machine only"),
     ],
 )
 def test_production_refuses_a_weak_key_or_a_missing_admin_address(changes, message):
     result = manage("check", **changes)
     assert result.returncode != 0
     assert message in result.stderr
+
+
+def test_plain_http_is_allowed_on_this_machine_only_and_drops_the_secure_cookies():
+    script = (
+        "from django.conf import settings; "
+        "print(settings.SESSION_COOKIE_SECURE, settings.SECURE_SSL_REDIRECT, "
+        "settings.SECURE_HSTS_SECONDS)"
+    )
+    local = manage("shell", "-c", script, DJANGO_HTTPS="false", DJANGO_ALLOWED_HOSTS="127.0.0.1")
+    assert local.stdout.split()[-3:] == ["False", "False", "0"]
+    assert manage("shell", "-c", script).stdout.split()[-3:] == ["True", "True", "31536000"]
 
 
 def test_hsts_preload_is_the_operators_choice():
