@@ -17,6 +17,7 @@ from wagtail.models import Page, PageViewRestriction
 import pytest
 
 from casestudies.factories import CaseStudyPageFactory, UpdatePageFactory
+from casestudies.models import CityPage
 from home.models import HomePageFeaturedCollection, HomePageFeaturedPage
 from network_site.pages import readable_pages
 from search.indexer import rebuild
@@ -211,3 +212,17 @@ def test_the_rule_reads_no_page_table_once_per_page(site):
     checks = plan[1:]  # After the scan of the pages read, the steps of the two checks.
     assert any("network_site_page_unpublished_parents" in step for step in checks)
     assert all("pageviewrestriction" in step for step in checks if step.startswith("SCAN"))
+
+
+@pytest.mark.django_db
+def test_the_pages_of_one_type_are_read_through_their_type(site):
+    """The ten city pages are found among 10,000 case studies through the content type
+    index, not by reading every page of the site."""
+    if connection.vendor != "sqlite":
+        pytest.skip("reads SQLite's query plan; PostgreSQL plans from its own statistics")
+    sql, params = CityPage.objects.readable().query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+        first_step = cursor.fetchall()[0][-1]
+    assert first_step.startswith("SEARCH wagtailcore_page USING INDEX")
+    assert "content_type" in first_step
