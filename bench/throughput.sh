@@ -112,8 +112,10 @@ load() {  # load LABEL SITE CONNECTIONS URL [wrk args]: one wrk run, appended to
 
 serve_ours() {  # serve_ours on|off
     stop ours
-    start ours env PAGE_CACHE="$1" ACCESS_LOG=off make --no-print-directory serve \
-        PORT="$our_port" SERVE_WORKERS=2
+    # Every wrk connection comes from 127.0.0.1, which the search page's rate limit per
+    # client address (120 a minute) would take for one reader: it is off for the run.
+    start ours env PAGE_CACHE="$1" ACCESS_LOG=off SEARCH_PAGE_RATE_LIMIT= \
+        make --no-print-directory serve PORT="$our_port" SERVE_WORKERS=2
     wait_for ours "http://127.0.0.1:$our_port/"
 }
 
@@ -186,15 +188,21 @@ echo "Results at commit $commit (rps, p50 ms, p99 ms, errors; $seconds s per run
 awk -F'|' -v OFS='|' '
     { split($4, m, " "); rps[$1 SUBSEP $2 SUBSEP $3] = m[1]; row[$1 SUBSEP $2 SUBSEP $3] = $4
       if (!seen[$1]++) order[++n] = $1 }
+    function errors(page, site, conns,    m) {
+        split(row[page SUBSEP site SUBSEP conns], m, " ")
+        return m[4] > 0
+    }
     END {
         printf "%-24s %5s  %-30s %-30s %s\n", "page", "conns", "this site", "reference", "ratio (target)"
         for (c = 16; c <= 32; c += 16) for (i = 1; i <= n; i++) {
             p = order[i]
             if ((p SUBSEP "uncached" SUBSEP c) in rps) {
                 r = rps[p SUBSEP "uncached" SUBSEP c] / rps[p SUBSEP "bakerydemo" SUBSEP c]
+                verdict = (r >= 2 ? "met" : "MISSED")
+                if (errors(p, "uncached", c) || errors(p, "bakerydemo", c)) verdict = "INVALID: errors"
                 printf "%-24s %5d  %-30s %-30s %.2f (>= 2, uncached vs bakerydemo) %s\n", p, c,
                     "uncached " row[p SUBSEP "uncached" SUBSEP c],
-                    "bakery " row[p SUBSEP "bakerydemo" SUBSEP c], r, (r >= 2 ? "met" : "MISSED")
+                    "bakery " row[p SUBSEP "bakerydemo" SUBSEP c], r, verdict
             }
         }
         for (c = 16; c <= 32; c += 16) for (i = 1; i <= n; i++) {
@@ -202,11 +210,13 @@ awk -F'|' -v OFS='|' '
             if ((p SUBSEP "cached" SUBSEP c) in rps) {
                 r = rps[p SUBSEP "cached" SUBSEP c] / rps["home" SUBSEP "http.server" SUBSEP c]
                 split(row[p SUBSEP "cached" SUBSEP c], m, " ")
+                verdict = (r >= 0.5 ? "met" : "MISSED")
+                if (errors(p, "cached", c) || errors("home", "http.server", c)) verdict = "INVALID: errors"
                 p99 = (c == 32) ? sprintf(", p99 %s ms (< 100) %s", m[3], (m[3] < 100 ? "met" : "MISSED")) : ""
                 printf "%-24s %5d  %-30s %-30s %.2f (>= 0.5, cached vs http.server home) %s%s\n", p, c,
                     "cached " row[p SUBSEP "cached" SUBSEP c],
                     "static " row["home" SUBSEP "http.server" SUBSEP c], r,
-                    (r >= 0.5 ? "met" : "MISSED"), p99
+                    verdict, p99
             }
         }
     }' "$results"
