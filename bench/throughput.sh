@@ -7,7 +7,8 @@
 # db.sqlite3 with the demo content, Redis) and the Wagtail reference site with
 # bench/bakerydemo.sh (same server and worker count, its production settings, SQLite, its
 # demo data), then loads each page with wrk (/work/shared/tools/wrk-page.sh, or WRK_PAGE)
-# for BENCH_SECONDS (default 10) at 16 and at 32 connections:
+# for BENCH_SECONDS (default 10) at 16 and at 32 connections, BENCH_ROUNDS times (default
+# 3; the table gives each figure's median over the rounds, and the errors of all of them):
 #
 #   uncached  this site with its page cache off (PAGE_CACHE=off) against bakerydemo, page
 #             for comparable page, the two sites taking turns page by page:
@@ -32,6 +33,7 @@ if [[ -z "$repo" ]]; then
     exit 2
 fi
 seconds=${BENCH_SECONDS:-10}
+rounds=${BENCH_ROUNDS:-3}
 our_port=${OUR_PORT:-8341}
 bakery_port=${BAKERY_PORT:-8342}
 static_port=${STATIC_PORT:-8343}
@@ -135,12 +137,16 @@ if curl -s -D - -o /dev/null "http://127.0.0.1:$our_port/" | grep -qi '^x-page-c
     exit 1
 fi
 
-echo "Uncached: this site against bakerydemo, ${seconds} s per run"
-for connections in 16 32; do
-    for page in "${pages[@]}"; do
-        IFS='|' read -r label ours theirs <<< "$page"
-        load "$label" uncached "$connections" "http://127.0.0.1:$our_port$ours"
-        load "$label" bakerydemo "$connections" "http://127.0.0.1:$bakery_port$theirs" "${proto[@]}"
+echo "Uncached: this site against bakerydemo, ${seconds} s per run, $rounds rounds"
+for round in $(seq 1 "$rounds"); do
+    echo " round $round"
+    for connections in 16 32; do
+        for page in "${pages[@]}"; do
+            IFS='|' read -r label ours theirs <<< "$page"
+            load "$label" uncached "$connections" "http://127.0.0.1:$our_port$ours"
+            load "$label" bakerydemo "$connections" "http://127.0.0.1:$bakery_port$theirs" \
+                "${proto[@]}"
+        done
     done
 done
 stop bakery
@@ -172,27 +178,46 @@ done
 check_200 "http://127.0.0.1:$static_port/"
 
 echo "Cached: this site against http.server (home page bytes), ${seconds} s per run"
-for connections in 16 32; do
-    for page in "${pages[@]}"; do
-        IFS='|' read -r label ours theirs <<< "$page"
-        load "$label" cached "$connections" "http://127.0.0.1:$our_port$ours"
-        if [[ "$label" == home ]]; then
-            load home http.server "$connections" "http://127.0.0.1:$static_port/"
-        fi
+for round in $(seq 1 "$rounds"); do
+    echo " round $round"
+    for connections in 16 32; do
+        for page in "${pages[@]}"; do
+            IFS='|' read -r label ours theirs <<< "$page"
+            load "$label" cached "$connections" "http://127.0.0.1:$our_port$ours"
+            if [[ "$label" == home ]]; then
+                load home http.server "$connections" "http://127.0.0.1:$static_port/"
+            fi
+        done
     done
 done
 
 commit=$(git rev-parse --short HEAD)
 echo
-echo "Results at commit $commit (rps, p50 ms, p99 ms, errors; $seconds s per run):"
+echo "Results at commit $commit: medians of $rounds runs of $seconds s (rps, p50 ms, p99 ms),"
+echo "and the errors of all of them:"
 awk -F'|' -v OFS='|' '
-    { split($4, m, " "); rps[$1 SUBSEP $2 SUBSEP $3] = m[1]; row[$1 SUBSEP $2 SUBSEP $3] = $4
-      if (!seen[$1]++) order[++n] = $1 }
-    function errors(page, site, conns,    m) {
-        split(row[page SUBSEP site SUBSEP conns], m, " ")
-        return m[4] > 0
+    {
+        key = $1 SUBSEP $2 SUBSEP $3
+        split($4, m, " ")
+        runs[key]++
+        for (f = 1; f <= 3; f++) value[key, f, runs[key]] = m[f]
+        errs[key] += m[4]
+        if (!seen[$1]++) order[++n] = $1
     }
+    function median(key, f,    count, i, j, t, v) {
+        count = runs[key]
+        for (i = 1; i <= count; i++) v[i] = value[key, f, i] + 0
+        for (i = 2; i <= count; i++) for (j = i; j > 1 && v[j - 1] > v[j]; j--) {
+            t = v[j]; v[j] = v[j - 1]; v[j - 1] = t
+        }
+        return (count % 2) ? v[(count + 1) / 2] : (v[count / 2] + v[count / 2 + 1]) / 2
+    }
+    function errors(page, site, conns) { return errs[page SUBSEP site SUBSEP conns] > 0 }
     END {
+        for (key in runs) {
+            rps[key] = median(key, 1)
+            row[key] = sprintf("%.1f %.1f %.1f %d", rps[key], median(key, 2), median(key, 3), errs[key])
+        }
         printf "%-24s %5s  %-30s %-30s %s\n", "page", "conns", "this site", "reference", "ratio (target)"
         for (c = 16; c <= 32; c += 16) for (i = 1; i <= n; i++) {
             p = order[i]
