@@ -41,7 +41,7 @@ class SitePageQuerySet(PageQuerySet):
         a section above it is unpublished, so what the tree hides stays hidden everywhere.
         """
         pages = self.published_in_full().unrestricted()
-        if self.model is not Page:
+        if getattr(self.model, "few_of_a_kind", False):
             # The page type again, in the page table's own terms (its content type, which
             # is indexed): SQLite, which plans without table statistics, then reads this
             # type's pages rather than every page of the site (10 city pages, not 10,000).
@@ -204,6 +204,10 @@ class SitePage(OneQueryRoutingMixin, Page):
 
     objects = SitePageManager()
     base_form_class = SitePageForm
+    # True for a page type a site has a handful of (the partner cities): `readable()` then
+    # finds them through their content type. Not for the many (case studies, updates),
+    # where it would make SQLite read all of them rather than, say, one city's.
+    few_of_a_kind = False
 
     class Meta:
         abstract = True

@@ -135,6 +135,7 @@ class CityPage(SearchablePage, ProvenanceMixin, SitePage):
     card_template = "components/cards/city.html"
     # Read by its template; fetched with the page when it is served (network_site.routing).
     select_related_when_served = ("image",)
+    few_of_a_kind = True  # Ten partners, among thousands of pages (SitePage.few_of_a_kind).
     # The page shows the city's newest case studies and updates; its sections list them all.
     case_studies_shown = 6
     updates_shown = 3

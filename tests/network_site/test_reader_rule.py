@@ -17,7 +17,7 @@ from wagtail.models import Page, PageViewRestriction
 import pytest
 
 from casestudies.factories import CaseStudyPageFactory, UpdatePageFactory
-from casestudies.models import CityPage
+from casestudies.models import CaseStudyPage, CityPage
 from home.models import HomePageFeaturedCollection, HomePageFeaturedPage
 from network_site.pages import readable_pages
 from search.indexer import rebuild
@@ -226,3 +226,18 @@ def test_the_pages_of_one_type_are_read_through_their_type(site):
         first_step = cursor.fetchall()[0][-1]
     assert first_step.startswith("SEARCH wagtailcore_page USING INDEX")
     assert "content_type" in first_step
+
+
+@pytest.mark.django_db
+def test_a_citys_case_studies_are_read_through_their_city(site):
+    """One city's 1,000 case studies are found through the city, not among the 10,000 case
+    studies of every city."""
+    if connection.vendor != "sqlite":
+        pytest.skip("reads SQLite's query plan; PostgreSQL plans from its own statistics")
+    pages = CaseStudyPage.objects.readable().filter(city_id=site["tartu"])
+    sql, params = pages.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+        first_step = cursor.fetchall()[0][-1]
+    assert first_step.startswith("SEARCH casestudies_casestudypage USING INDEX")
+    assert "city_id" in first_step
