@@ -171,6 +171,10 @@ class CaseStudyPage(
     # Read by its template; fetched with the page when it is served (network_site.routing).
     select_related_when_served = ("city", "image")
 
+    class Meta:
+        # The listings sort by it, newest first (see ListingPageMixin).
+        indexes = [models.Index(fields=["start_year"], name="casestudy_start_year")]
+
     def clean(self):
         super().clean()
         if self.start_year and self.end_year and self.end_year < self.start_year:

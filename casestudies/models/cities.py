@@ -17,7 +17,7 @@ from network_site.indexing import Facet, SearchablePage
 from network_site.pages import ProvenanceMixin, SitePage
 
 from .case_studies import CaseStudyIndexPage, CaseStudyPage
-from .listings import ListingPageMixin
+from .listings import ListingPageMixin, in_order_of
 from .updates import UpdateIndexPage, UpdatePage
 
 
@@ -187,10 +187,11 @@ class CityPage(SearchablePage, ProvenanceMixin, SitePage):
             context["case_studies"] = context["updates"] = []
             return context
         case_studies = CaseStudyPage.objects.readable().filter(city=self)
-        context["case_studies"] = (
-            case_studies.select_related("image")
-            .prefetch_related("themes")
-            .order_by(*CaseStudyIndexPage.listing_order, "pk")[: self.case_studies_shown]
+        newest = case_studies.order_by(*CaseStudyIndexPage.listing_order, "pk").values_list(
+            "pk", flat=True
+        )[: self.case_studies_shown]
+        context["case_studies"] = in_order_of(
+            case_studies.select_related("image").prefetch_related("themes"), list(newest)
         )
         context["case_studies_count"] = case_studies.count()
         context["updates"] = (

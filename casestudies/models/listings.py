@@ -19,6 +19,10 @@ class ListingPageMixin(RoutablePageMixin):
     which filters readers get (`filter_fields`).
 
     Every listing also has an Atom feed of its newest pages at `feed/`.
+
+    A page of the listing is read in two steps: the ids of the page's pages, sorted and
+    counted with nothing else read, then those pages in full. With 10,000 case studies,
+    sorting whole rows (their text included) took most of the listing's time.
     """
 
     filter_fields = ["city", "theme"]
@@ -58,7 +62,17 @@ class ListingPageMixin(RoutablePageMixin):
             cities=listed_model.city_model().objects.readable().order_by("title"),
         )
         filter_form.is_valid()
-        paginator = Paginator(self.filtered_pages(filter_form), self.page_size)
+        pages = self.filtered_pages(filter_form)
+        paginator = Paginator(pages.values_list("pk", flat=True), self.page_size)
+        listing = paginator.get_page(request.GET.get("page"))
+        listing.object_list = in_order_of(pages, list(listing.object_list))
         context["filter_form"] = filter_form
-        context["listing"] = paginator.get_page(request.GET.get("page"))
+        context["listing"] = listing
         return context
+
+
+def in_order_of(pages, ids):
+    """The pages of the queryset `pages` whose ids are `ids`, in that order: the second
+    step of reading part of a long list whose first step read only the ids."""
+    found = pages.filter(pk__in=ids).in_bulk()
+    return [found[pk] for pk in ids if pk in found]

@@ -55,6 +55,10 @@ class UpdatePage(SearchablePage, ProvenanceMixin, CityContentMixin, SitePage):
     search_type = "update"
     search_type_label = "Partner update"
 
+    class Meta:
+        # The listings sort by it, newest first (see ListingPageMixin).
+        indexes = [models.Index(fields=["date"], name="update_date")]
+
     @property
     def year(self):
         return self.date.year
