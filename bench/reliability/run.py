@@ -18,7 +18,7 @@ measure the site rather than the limit. Scenarios (`--only` picks some):
 - redis:    Redis stopped during load, then started: no 5xx, pages served uncached, then
             from the cache again.
 - postgres: PostgreSQL restarted during load (page cache off): errors only while it
-            restarts, and the site recovers without being restarted.
+            restarts; the site and its task worker recover without being restarted.
 
 PostgreSQL and Redis are shared with other sessions: they are stopped only briefly, and
 started again at the end whatever happens. Prints a table and exits 1 if a check fails.
