@@ -9,7 +9,8 @@ MANAGE := DJANGO_SETTINGS_MODULE=network_site.settings.dev WAGTAILADMIN_BASE_URL
 TEST_MANAGE := DJANGO_SETTINGS_MODULE=network_site.settings.test $(BIN)/python manage.py
 
 .DEFAULT_GOAL := help
-.PHONY: help install setup run serve test check lint format pytest pytest-sqlite pytest-postgres bench reliability lock
+.PHONY: help install setup run serve test check lint format pytest pytest-sqlite pytest-postgres \
+	bench bench-scale bench-throughput reliability lock
 
 help: ## List the targets with what each does
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -104,6 +105,12 @@ bench: install ## Search latency per backend at 1,000 and 10,000 synthetic docum
 # in the README. RELIABILITY_ARGS, e.g. "--only load search", go to the script.
 reliability: install ## Load and faults (search server, editor, Redis, PostgreSQL) on the production server; ~9 min
 	$(BIN)/python bench/reliability/run.py $(RELIABILITY_ARGS)
+
+bench-scale: install ## Page latency at 100 and 10,000 case studies, in a throwaway database
+	$(BIN)/python bench/scale.py --sizes 100 10000
+
+bench-throughput: install ## This site against wagtail/bakerydemo under wrk (BAKERYDEMO_REPO=clone)
+	bench/throughput.sh "$(BAKERYDEMO_REPO)"
 
 lock: install ## Re-pin requirements.lock after changing pyproject.toml
 	$(BIN)/pip install --quiet pip-tools

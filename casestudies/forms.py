@@ -1,6 +1,7 @@
 """The case study's admin form, and the filter form shared by the listing pages
 (/case-studies/, /updates/, city sections)."""
 
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 
 from network_site.forms import ChangeHistoryPageForm, FacetField, FacetFilterForm
@@ -10,7 +11,8 @@ from network_site.models import Theme
 class CaseStudyPageForm(ChangeHistoryPageForm):
     """The case study's admin form. "Related toolkit guides" offers the guides readers can
     see, plus any the page links to already: a partner never sees the title of a guide the
-    editors have not published, and a save never drops a link an editor made."""
+    editors have not published, and a save never drops a link an editor made. It takes at
+    most `MAX_RELATED_GUIDES` of them, all of which the page shows."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -20,6 +22,15 @@ class CaseStudyPageForm(ChangeHistoryPageForm):
         field.queryset = guides.filter(
             Q(pk__in=guides.readable().values("pk")) | Q(pk__in=linked)
         ).order_by("title")
+
+    def clean_related_guides(self):
+        guides = self.cleaned_data["related_guides"]
+        most = self.instance.MAX_RELATED_GUIDES
+        if len(guides) > most:
+            raise ValidationError(
+                f"Choose at most {most} guides: the ones this practice illustrates best."
+            )
+        return guides
 
 
 class ListingFilterForm(FacetFilterForm):

@@ -4,7 +4,6 @@ This app sits above the others: it may import every feature app, and none import
 """
 
 from django.db import models
-from django.utils.functional import cached_property
 
 from wagtail.admin.panels import InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField, StreamField
@@ -16,7 +15,7 @@ from modelcluster.fields import ParentalKey
 from casestudies.models import CityPage, UpdatePage
 from network_site.blocks import BodyBlock
 from network_site.models import Theme
-from network_site.pages import SitePage, readable_in_order
+from network_site.pages import SitePage
 from toolkit.models import FeaturedCollection, FeaturedCollectionsMixin
 
 
@@ -29,6 +28,11 @@ class SiteRootPermissionTester(PagePermissionTester):
 
     def can_unpublish(self):
         return self.user.is_superuser and super().can_unpublish()
+
+
+FEATURED_PAGES_MAX = 6
+# The home page lists this many partner cities at most; /cities/ lists them all.
+PARTNERS_SHOWN = 12
 
 
 class HomePage(FeaturedCollectionsMixin, SitePage):
@@ -45,7 +49,7 @@ class HomePage(FeaturedCollectionsMixin, SitePage):
             "featured_pages",
             heading="Featured case studies and guides",
             label="Featured page",
-            max_num=6,
+            max_num=FEATURED_PAGES_MAX,
             help_text="Shown on the home page in this order.",
         ),
         FeaturedCollectionsMixin.featured_collections_panel,
@@ -64,14 +68,20 @@ class HomePage(FeaturedCollectionsMixin, SitePage):
     def permissions_for_user(self, user):
         return SiteRootPermissionTester(user, self)
 
-    @cached_property
+    def featured_page_ids(self):
+        return [item.page_id for item in self.featured_pages.all()][:FEATURED_PAGES_MAX]
+
+    @property
     def featured(self):
-        """The featured pages readers may see, in the editor's order."""
-        return readable_in_order([item.page_id for item in self.featured_pages.all()])
+        """The featured pages readers may see, in the editor's order (read with the featured
+        collections' pages: `FeaturedCollectionsMixin.visible_featured`)."""
+        return self.visible_featured[0]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["partner_cities"] = CityPage.objects.readable().order_by("title")
+        partners = CityPage.objects.readable()
+        context["partner_cities"] = partners.order_by("title", "pk")[:PARTNERS_SHOWN]
+        context["partner_cities_count"] = partners.count()
         context["latest_updates"] = (
             UpdatePage.objects.readable().select_related("city").order_by("-date")[:4]
         )

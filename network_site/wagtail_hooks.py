@@ -2,7 +2,6 @@ from django.db.models import Q
 from django.http import Http404
 
 from wagtail import hooks
-from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -10,7 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from .admin_views import can_publish_anywhere
 from .document_access import may_download
 from .models import Channel, Theme
-from .pages import SitePageQuerySet
+from .pages import is_published_in_full
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -67,7 +66,7 @@ def refuse_pages_readers_may_not_see(page, request, serve_args, serve_kwargs):
     """A live page below an unpublished one (a case study of an unpublished city) answers
     404 by its URL too, as everywhere else on the site (`SitePageQuerySet.readable`).
     Privacy is left to Wagtail's own check, which offers a private page's login form."""
-    if not SitePageQuerySet(Page).filter(pk=page.pk).published_in_full().exists():
+    if not is_published_in_full(page):
         raise Http404
 
 

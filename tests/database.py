@@ -5,8 +5,9 @@ states, so pytest-django makes the tables from the models (`--no-migrations`, se
 pyproject.toml). `prepare_test_database` then adds what the migrations would have left and
 the models do not describe:
 
-- the SQL objects of `MIGRATIONS_WITH_SQL`: the full-text tables and their triggers, run
-  from those migrations' own operations;
+- the SQL objects of `MIGRATIONS_WITH_SQL`: the full-text tables and their triggers, and
+  the index of the reader rule on Wagtail's page table, run from those migrations' own
+  operations;
 - the rows Wagtail's first migrations insert and this site relies on: the default locale,
   the root page with Wagtail's welcome page and default site, the root collection, the
   Moderators and Editors groups with their permissions, and the 'Moderators approval'
@@ -45,6 +46,7 @@ from wagtail.models import (
 MIGRATIONS_WITH_SQL = [
     ("wagtailsearch", "0006_customise_indexentry"),
     ("search", "0002_full_text_table"),
+    ("network_site", "0005_page_reader_rule_index"),
 ]
 IMAGE_AND_DOCUMENT_PERMISSIONS = [
     ("wagtailimages", "image", ("add", "change", "choose")),

@@ -1,7 +1,9 @@
 """The toolkit: best-practice guides and the implementation roadmap, curated by editors."""
 
 from django import forms
+from django.core.paginator import Paginator
 from django.db import models
+from django.http import QueryDict
 from django.utils.functional import cached_property
 
 from wagtail.admin.panels import (
@@ -11,6 +13,7 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     PageChooserPanel,
 )
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -24,7 +27,9 @@ from network_site.pages import (
     ChangeHistoryMixin,
     ProvenanceMixin,
     SitePage,
+    keep_readable,
     readable_in_order,
+    readable_in_order_each,
 )
 
 from .blocks import GuideStepBlock, RoadmapPhaseBlock
@@ -51,13 +56,30 @@ class FeaturedCollectionsMixin:
         ),
     )
 
+    def featured_page_ids(self):
+        """The ids of the pages the page features besides its collections, in order (none
+        here): they are read with the collections' pages, in the same queries."""
+        return []
+
     @cached_property
-    def visible_collections(self):
-        """The featured collections that have a page readers may see, in the editor's order."""
+    def visible_featured(self):
+        """The pages of `featured_page_ids` readers may see, and the featured collections
+        that have such a page, each in the editor's order."""
         featured = self.featured_collections.select_related("collection").prefetch_related(
             "collection__items"
         )
-        return [item.collection for item in featured if item.collection.visible_pages]
+        collections = [item.collection for item in featured]
+        pages, *collections_pages = readable_in_order_each(
+            [self.featured_page_ids(), *(collection.item_page_ids for collection in collections)]
+        )
+        for collection, visible in zip(collections, collections_pages, strict=True):
+            collection.visible_pages = visible
+        return pages, [collection for collection in collections if collection.visible_pages]
+
+    @property
+    def visible_collections(self):
+        """The featured collections that have a page readers may see, in the editor's order."""
+        return self.visible_featured[1]
 
 
 class FeaturedCollection(Orderable):
@@ -75,7 +97,8 @@ class FeaturedCollection(Orderable):
 
 
 class ToolkitPage(FeaturedCollectionsMixin, SitePage):
-    """The toolkit's front page, at /toolkit/: the roadmap, featured collections, every guide."""
+    """The toolkit's front page, at /toolkit/: the roadmap, featured collections and the
+    guides, a dozen at a time."""
 
     introduction = models.TextField(blank=True, help_text="Shown above the roadmap and guides.")
 
@@ -87,19 +110,24 @@ class ToolkitPage(FeaturedCollectionsMixin, SitePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["toolkit.GuidePage", "toolkit.RoadmapPage"]
     max_count = 1
+    guides_per_page = 12
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["roadmap"] = RoadmapPage.objects.child_of(self).readable().first()
-        context["guides"] = GuidePage.objects.child_of(self).readable().prefetch_related("themes")
+        guides = GuidePage.objects.child_of(self).readable().prefetch_related("themes")
+        paginator = Paginator(guides.order_by("path"), self.guides_per_page)
+        context["guides"] = paginator.get_page(request.GET.get("page"))
+        context["page_parameters"] = QueryDict()  # The page links carry nothing else.
         return context
 
 
-class GuidePage(SearchablePage, ProvenanceMixin, ChangeHistoryMixin, SitePage):
+class GuidePage(RoutablePageMixin, SearchablePage, ProvenanceMixin, ChangeHistoryMixin, SitePage):
     """A best-practice guide: who it is for, the effort it takes and the steps to follow.
 
     Its case studies are the ones that name it under 'Related toolkit guides', so the link
-    is made once, on the case study, and shows on both pages.
+    is made once, on the case study, and shows on both pages. The guide shows the first
+    few; all of them are listed, a dozen at a time, at `case-studies/` below it.
     """
 
     class Effort(models.TextChoices):
@@ -157,15 +185,34 @@ class GuidePage(SearchablePage, ProvenanceMixin, ChangeHistoryMixin, SitePage):
     # How lists show the page: components/card_grid.html includes this template.
     card_template = "components/cards/guide.html"
 
+    case_studies_shown = 6
+    case_studies_per_page = 12
+
+    def readable_case_studies(self):
+        """The case studies that name this guide and readers may see, by title."""
+        if not self.pk:  # A guide previewed before its first save has none yet.
+            return self._meta.get_field("case_studies").related_model.objects.none()
+        return self.case_studies.readable().select_related("city", "image").order_by("title", "pk")
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # A guide being previewed before its first save has no case studies yet.
-        context["case_studies"] = (
-            self.case_studies.readable().select_related("city").order_by("title")
-            if self.pk
-            else []
-        )
+        case_studies = self.readable_case_studies()
+        context["case_studies"] = case_studies[: self.case_studies_shown]
+        context["case_studies_count"] = case_studies.count()
         return context
+
+    @path("case-studies/", name="case_studies")
+    def all_case_studies(self, request):
+        """Every case study that names the guide, a dozen at a time."""
+        paginator = Paginator(self.readable_case_studies(), self.case_studies_per_page)
+        return self.render(
+            request,
+            template="toolkit/guide_case_studies.html",
+            context_overrides={
+                "listing": paginator.get_page(request.GET.get("page")),
+                "page_parameters": QueryDict(),
+            },
+        )
 
 
 class RoadmapPage(SearchablePage, ProvenanceMixin, SitePage):
@@ -189,6 +236,30 @@ class RoadmapPage(SearchablePage, ProvenanceMixin, SitePage):
     search_type = "roadmap"
     search_type_label = "Roadmap"
     search_summary_field = "introduction"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["phases"] = self.readable_phases()
+        return context
+
+    def readable_phases(self):
+        """Each phase with the guides and case studies it links to that readers may see:
+        `(phase, guides, case_studies)`, in the same queries for any number of phases."""
+        linked = [
+            page
+            for phase in self.phases
+            for page in (*phase.value["guides"], *phase.value["case_studies"])
+            if page is not None
+        ]
+        readable = {page.pk for page in keep_readable(linked)}
+        return [
+            (
+                phase,
+                [page for page in phase.value["guides"] if page and page.pk in readable],
+                [page for page in phase.value["case_studies"] if page and page.pk in readable],
+            )
+            for phase in self.phases
+        ]
 
     parent_page_types = ["toolkit.ToolkitPage"]
     subpage_types = []
@@ -227,6 +298,10 @@ class CuratedCollection(index.Indexed, ClusterableModel):
         help_text="What the collection is for and who it helps, shown to readers above its pages."
     )
 
+    # A collection is shown in full wherever it is featured, so it stays short: the form
+    # takes at most this many pages, and the site shows no more than this many.
+    MAX_PAGES = 12
+
     panels = [
         "title",
         "slug",
@@ -235,9 +310,10 @@ class CuratedCollection(index.Indexed, ClusterableModel):
             "items",
             heading="Case studies and guides",
             label="Page",
+            max_num=MAX_PAGES,
             help_text=(
-                "Shown in this order. Drafts and private pages are left out on the site; a "
-                "collection with none left is not shown."
+                f"Up to {MAX_PAGES}, shown in this order. Drafts and private pages are left "
+                "out on the site; a collection with none left is not shown."
             ),
         ),
     ]
@@ -252,10 +328,15 @@ class CuratedCollection(index.Indexed, ClusterableModel):
     def __str__(self):
         return self.title
 
+    @property
+    def item_page_ids(self):
+        """The ids of the collection's pages, in the editor's order, up to `MAX_PAGES`."""
+        return [item.page_id for item in self.items.all()][: self.MAX_PAGES]
+
     @cached_property
     def visible_pages(self):
         """The collection's pages readers may see, in the editor's order."""
-        return readable_in_order([item.page_id for item in self.items.all()])
+        return readable_in_order(self.item_page_ids)
 
 
 class CuratedCollectionItem(Orderable):

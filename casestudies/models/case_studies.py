@@ -101,6 +101,9 @@ class CaseStudyPage(
         help_text="Toolkit guides this practice illustrates; each guide lists it in return.",
     )
 
+    # The form takes at most this many related guides, and the page shows no more.
+    MAX_RELATED_GUIDES = 6
+
     content_panels = [
         *Page.content_panels,
         CityPanel(heading="City"),
@@ -125,7 +128,16 @@ class CaseStudyPage(
             heading="Taxonomy",
         ),
         MultiFieldPanel(
-            [FieldPanel("related_guides", widget=forms.CheckboxSelectMultiple)],
+            [
+                FieldPanel(
+                    "related_guides",
+                    widget=forms.CheckboxSelectMultiple,
+                    help_text=(
+                        f"Up to {MAX_RELATED_GUIDES} toolkit guides this practice illustrates; "
+                        "each guide lists it in return."
+                    ),
+                )
+            ],
             heading="Related toolkit guides",
         ),
         ChangeHistoryMixin.change_summary_panel,
@@ -156,6 +168,8 @@ class CaseStudyPage(
     subpage_types = []
     # How lists show the page: components/card_grid.html includes this template.
     card_template = "components/cards/case_study.html"
+    # Read by its template; fetched with the page when it is served (network_site.routing).
+    select_related_when_served = ("city", "image")
 
     def clean(self):
         super().clean()
@@ -177,10 +191,13 @@ class CaseStudyPage(
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # In a preview the relation is held in memory, so look the guides up by id.
-        guide_ids = [guide.pk for guide in self.related_guides.all()]
-        guides = self._meta.get_field("related_guides").related_model.objects
-        context["related_guides"] = guides.readable().filter(pk__in=guide_ids).order_by("title")
+        guides = self._meta.get_field("related_guides").related_model.objects.readable()
+        if getattr(request, "is_preview", False):
+            # A preview holds the relation in memory, so look the guides up by id.
+            guides = guides.filter(pk__in=[guide.pk for guide in self.related_guides.all()])
+        else:
+            guides = guides.filter(case_studies=self)
+        context["related_guides"] = guides.order_by("title", "pk")[: self.MAX_RELATED_GUIDES]
         return context
 
 

@@ -1,7 +1,9 @@
 """The partner cities: the cities index, one page per city and the city's two sections."""
 
+from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.http import QueryDict
 from django.utils.functional import cached_property
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -20,7 +22,7 @@ from .updates import UpdateIndexPage, UpdatePage
 
 
 class CityIndexPage(SitePage):
-    """The list of partner cities, at /cities/."""
+    """The list of partner cities, at /cities/, paginated."""
 
     introduction = models.TextField(blank=True, help_text="Shown above the list of cities.")
 
@@ -28,10 +30,13 @@ class CityIndexPage(SitePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["casestudies.CityPage"]
     max_count = 1
+    page_size = 24
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["cities"] = CityPage.objects.child_of(self).readable().order_by("title")
+        cities = CityPage.objects.child_of(self).readable().order_by("title", "pk")
+        context["cities"] = Paginator(cities, self.page_size).get_page(request.GET.get("page"))
+        context["page_parameters"] = QueryDict()  # The page links carry nothing else.
         return context
 
 
@@ -128,18 +133,32 @@ class CityPage(SearchablePage, ProvenanceMixin, SitePage):
     subpage_types = ["casestudies.CityCaseStudiesPage", "casestudies.CityUpdatesPage"]
     # How lists show the page: components/card_grid.html includes this template.
     card_template = "components/cards/city.html"
+    # Read by its template; fetched with the page when it is served (network_site.routing).
+    select_related_when_served = ("image",)
+    # The page shows the city's newest case studies and updates; its sections list them all.
+    case_studies_shown = 6
+    updates_shown = 3
 
     @property
     def country_name(self):
         return self.get_country_display()
 
     @cached_property
-    def case_studies_section(self):
-        return CityCaseStudiesPage.objects.child_of(self).live().first()
+    def live_sections(self):
+        """The city's live sections by model, read in one query as plain pages (enough to
+        link to them and to add pages below them)."""
+        sections = {}
+        for child in self.get_children().live().order_by("path"):
+            sections.setdefault(child.specific_class, child)
+        return sections
 
-    @cached_property
+    @property
+    def case_studies_section(self):
+        return self.live_sections.get(CityCaseStudiesPage)
+
+    @property
     def updates_section(self):
-        return CityUpdatesPage.objects.child_of(self).live().first()
+        return self.live_sections.get(CityUpdatesPage)
 
     def ensure_sections(self):
         """Give a live city its 'Case studies' and 'Updates' sections, published.
@@ -166,15 +185,17 @@ class CityPage(SearchablePage, ProvenanceMixin, SitePage):
         if self.pk is None:  # A preview of a city not saved yet has nothing below it.
             context["case_studies"] = context["updates"] = []
             return context
+        case_studies = CaseStudyPage.objects.readable().filter(city=self)
         context["case_studies"] = (
-            CaseStudyPage.objects.readable()
-            .filter(city=self)
-            .select_related("image")
+            case_studies.select_related("image")
             .prefetch_related("themes")
-            .order_by("-start_year", "title")
+            .order_by(*CaseStudyIndexPage.listing_order, "pk")[: self.case_studies_shown]
         )
+        context["case_studies_count"] = case_studies.count()
         context["updates"] = (
-            UpdatePage.objects.readable().filter(city=self).order_by("-date", "title")[:3]
+            UpdatePage.objects.readable()
+            .filter(city=self)
+            .order_by(*UpdateIndexPage.listing_order, "pk")[: self.updates_shown]
         )
         return context
 

@@ -66,6 +66,8 @@ class UpdatePage(SearchablePage, ProvenanceMixin, CityContentMixin, SitePage):
     subpage_types = []
     # How lists show the page: components/card_grid.html includes this template.
     card_template = "components/cards/update.html"
+    # Read by its template; fetched with the page when it is served (network_site.routing).
+    select_related_when_served = ("city",)
 
 
 class UpdateIndexPage(ListingPageMixin, SitePage):

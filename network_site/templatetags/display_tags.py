@@ -5,8 +5,9 @@ from decimal import Decimal, InvalidOperation
 from urllib.parse import urlsplit
 
 from django import template
+from django.contrib.contenttypes.models import ContentType
 
-from network_site.pages import Provenance, keep_readable
+from network_site.pages import Provenance
 
 register = template.Library()
 
@@ -58,11 +59,11 @@ def domain(url):
     return host.removeprefix("www.") or url
 
 
-@register.filter(name="keep_readable")
-def keep_readable_filter(pages):
-    """Only the pages readers may see, in the given order: for page choosers in StreamField
-    blocks (see `network_site.pages.keep_readable`)."""
-    return keep_readable([page for page in pages or [] if page is not None])
+@register.filter
+def model_name(page):
+    """The name of a page's model, e.g. 'casestudypage', from Django's cache of content
+    types (`page.content_type` would read it from the database on every page)."""
+    return ContentType.objects.get_for_id(page.content_type_id).model
 
 
 @register.filter

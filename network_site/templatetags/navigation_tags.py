@@ -8,6 +8,7 @@ from django import template
 from wagtail.models import Page, Site
 
 from network_site.pages import readable_pages
+from network_site.routing import known_ancestors
 
 register = template.Library()
 
@@ -80,8 +81,11 @@ def breadcrumbs(context):
     root = _site_root(context)
     if page is None or root is None or page.depth <= root.depth:
         return {"ancestors": []}
-    ancestors = Page.objects.ancestor_of(page).filter(depth__gte=root.depth).order_by("depth")
-    return {"request": context.get("request"), "ancestors": list(ancestors), "page": page}
+    ancestors = known_ancestors(page)
+    if ancestors is None:
+        ancestors = Page.objects.ancestor_of(page).order_by("depth")
+    ancestors = [ancestor for ancestor in ancestors if ancestor.depth >= root.depth]
+    return {"request": context.get("request"), "ancestors": ancestors, "page": page}
 
 
 @register.simple_tag

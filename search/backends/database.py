@@ -167,23 +167,37 @@ class DatabaseBackend(SearchBackend):
             rank, rank_params = self.full_text.rank(query.terms)
             by_relevance = query.sort == "relevance"
             order = f"{rank}, d.sort_title" if by_relevance else ORDER_BY[query.sort]
-            sql = (
-                f"SELECT d.document, {snippet} FROM {DOCUMENTS} d {self.full_text.join} "
+            order_params = rank_params if by_relevance else []
+            # The page's hits are chosen first, and only they get snippets: making a snippet
+            # is the dearest part, and a search with a common word matches thousands.
+            page = (
+                f"SELECT d.page_id FROM {DOCUMENTS} d {self.full_text.join} "
                 f"WHERE {match} AND {' AND '.join(clauses)} ORDER BY {order} LIMIT %s OFFSET %s"
             )
-            params = [
-                *snippet_params,
-                *match_params,
-                *params,
-                *(rank_params if by_relevance else []),
-            ]
+            sql = (
+                f"SELECT d.document, {snippet} FROM {DOCUMENTS} d {self.full_text.join} "
+                f"WHERE {match} AND d.page_id IN ({page}) ORDER BY {order}"
+            )
+            cursor.execute(
+                sql,
+                [
+                    *snippet_params,
+                    *match_params,
+                    *match_params,
+                    *params,
+                    *order_params,
+                    query.page_size,
+                    query.offset,
+                    *order_params,
+                ],
+            )
         else:
             order = ORDER_BY.get(query.sort, ORDER_BY["newest"])
             sql = (
                 f"SELECT d.document, NULL FROM {DOCUMENTS} d "
                 f"WHERE {' AND '.join(clauses)} ORDER BY {order} LIMIT %s OFFSET %s"
             )
-        cursor.execute(sql, [*params, query.page_size, query.offset])
+            cursor.execute(sql, [*params, query.page_size, query.offset])
         hits = []
         for document, marked in cursor.fetchall():
             document = IndexedDocument._meta.get_field("document").from_db_value(

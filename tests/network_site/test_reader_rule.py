@@ -10,11 +10,14 @@ every one of those places; Ghent's own pages then answer 404.
 
 import json
 
+from django.db import connection
+
 from wagtail.models import Page, PageViewRestriction
 
 import pytest
 
 from casestudies.factories import CaseStudyPageFactory, UpdatePageFactory
+from casestudies.models import CityPage
 from home.models import HomePageFeaturedCollection, HomePageFeaturedPage
 from network_site.pages import readable_pages
 from search.indexer import rebuild
@@ -165,3 +168,61 @@ def test_the_rule_is_one_queryset_method_for_every_page_type(site):
     assert not {GHENT_CASE_STUDY, GHENT_UPDATE, "Ghent"} & readable_titles
     live_titles = set(Page.objects.live().values_list("title", flat=True))
     assert {GHENT_CASE_STUDY, GHENT_UPDATE} <= live_titles
+
+
+@pytest.mark.django_db
+def test_a_private_section_hides_the_pages_below_it_and_asks_for_its_password(
+    client, site, django_capture_on_commit_callbacks
+):
+    section = fresh(site["ghent"]).case_studies_section
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(
+            page=section, restriction_type=PageViewRestriction.PASSWORD, password="members"
+        )
+
+    shown = ghent_content_in(client)
+    assert not any(GHENT_CASE_STUDY in found for found in shown.values())
+    assert GHENT_UPDATE in shown["/updates/"]  # Not below the private section.
+    response = client.get(fresh(site["case_study"]).url)
+    assert GHENT_CASE_STUDY not in response.content.decode()
+    assert 'name="password"' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_rule_costs_no_query_of_its_own(site, django_assert_num_queries):
+    """Reading the pages readers may see is one query, and asking for them none: a page
+    that builds a readable queryset it does not show costs nothing."""
+    with django_assert_num_queries(0):
+        pages = readable_pages()
+    with django_assert_num_queries(1):
+        assert GHENT_CASE_STUDY in {page.title for page in pages}
+
+
+@pytest.mark.django_db
+def test_the_rule_reads_no_page_table_once_per_page(site):
+    """The rule's two checks look at the few unpublished pages with children (through
+    their index) and at the view restrictions, never through the whole page table for each
+    page read: with 10,000 case studies a listing made 10,000 such scans."""
+    if connection.vendor != "sqlite":
+        pytest.skip("reads SQLite's query plan; PostgreSQL plans from its own statistics")
+    sql, params = readable_pages().query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+        plan = [row[-1] for row in cursor.fetchall()]
+    checks = plan[1:]  # After the scan of the pages read, the steps of the two checks.
+    assert any("network_site_page_unpublished_parents" in step for step in checks)
+    assert all("pageviewrestriction" in step for step in checks if step.startswith("SCAN"))
+
+
+@pytest.mark.django_db
+def test_the_pages_of_one_type_are_read_through_their_type(site):
+    """The ten city pages are found among 10,000 case studies through the content type
+    index, not by reading every page of the site."""
+    if connection.vendor != "sqlite":
+        pytest.skip("reads SQLite's query plan; PostgreSQL plans from its own statistics")
+    sql, params = CityPage.objects.readable().query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+        first_step = cursor.fetchall()[0][-1]
+    assert first_step.startswith("SEARCH wagtailcore_page USING INDEX")
+    assert "content_type" in first_step

@@ -99,6 +99,21 @@ class TestCuratedCollections(SitePageTestCase):
         self.assertContains(response, "“Complaints on Facebook” is already in this collection.")
         assert not CuratedCollection.objects.exists()
 
+    def test_a_collection_holds_at_most_twelve_pages(self):
+        """A collection is shown in full wherever it is featured, so it stays short."""
+        guides = [GuidePageFactory(parent=self.toolkit, title=f"Guide {n:02d}") for n in range(13)]
+        refused = self.client.post(
+            reverse(ADD_URL), self.collection_form(*(guide.pk for guide in guides))
+        )
+        assert refused.status_code == 200
+        self.assertContains(refused, "Please submit at most 12 forms.")
+        assert not CuratedCollection.objects.exists()
+
+        # One built in code with more shows its first twelve.
+        feature(self.home, CuratedCollectionFactory(title="Start here", pages=guides))
+        section = collection_section(self.client.get("/").text, "start-here")
+        assert card_titles(section) == [f"Guide {n:02d}" for n in range(12)]
+
     def test_an_editor_features_collections_on_the_home_page_in_the_admin(self):
         first = CuratedCollectionFactory(title="Start here", pages=[self.guide])
         second = CuratedCollectionFactory(title="Go further", pages=[self.case_study])
