@@ -395,7 +395,7 @@ def scenario_postgres(site, args):
             "2b postgres restart",
             "5xx answers (load), by second of the run",
             f"{summary['5xx']} of {summary['requests']:,}: "
-            + (", ".join(f"{at:.0f} s: {n}" for at, n in sorted(bad.items())) or "none"),
+            + (", ".join(f"{at:.1f} s: {n}" for at, n in sorted(bad.items())) or "none"),
             None,
         ),
         Check(
