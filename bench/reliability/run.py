@@ -49,6 +49,7 @@ from harness import (
     start_redis,
     stop_redis,
 )
+from osmem_server import OsmemServer
 
 SCRATCH_DATABASE = "reliability_site"
 REDIS_URL = "redis://127.0.0.1:6379/11"
@@ -217,8 +218,6 @@ class SearchServer:
         self.shim = None
 
     def start(self):
-        from osmem_server import OsmemServer
-
         self.osmem = OsmemServer.start(japanese=False, addr=f"127.0.0.1:{self.port + 1}")
         self.shim = subprocess.Popen(
             [sys.executable, str(Path(__file__).with_name("es_shim.py")), str(self.port)]
