@@ -103,7 +103,7 @@ bench: install ## Search latency per backend at 1,000 and 10,000 synthetic docum
 
 # Stops and restarts the shared PostgreSQL and Redis for a few seconds each: see "Reliability"
 # in the README. RELIABILITY_ARGS, e.g. "--only load search", go to the script.
-reliability: install ## Load and faults (search server, editor, Redis, PostgreSQL) on the production server; ~9 min
+reliability: install ## Load and faults (search server, editor, Redis, PostgreSQL) on the production server; ~6 min
 	$(BIN)/python bench/reliability/run.py $(RELIABILITY_ARGS)
 
 bench-scale: install ## Page latency at 100 and 10,000 case studies, in a throwaway database

@@ -3,10 +3,10 @@ server on it, load from wrk, a probe that records every answer, and the shared s
 (PostgreSQL, Redis, a search server) that the run stops and starts.
 
 Nothing here touches the development database (db.sqlite3) or the worktree's media: the
-site lives in a scratch PostgreSQL database and a temporary folder, both removed at the end.
+site lives in a scratch PostgreSQL database, dropped at the end, and a temporary folder,
+kept for the servers' logs.
 """
 
-import contextlib
 import http.client
 import json
 import os
@@ -111,8 +111,10 @@ def bring_services_back():
     """Whatever happened, leave PostgreSQL and Redis running, as other sessions need them."""
     if not redis_is_up():
         log("Redis is down: starting it")
-        with contextlib.suppress(Exception):
+        try:
             start_redis()
+        except (RuntimeError, OSError, subprocess.SubprocessError) as error:
+            log(f"Redis did not start: {error}")
     if not postgres_is_up():
         log("PostgreSQL is down: starting it")
         subprocess.run(
@@ -223,7 +225,9 @@ class Server:
         self.manage("collectstatic", "--noinput", "--verbosity", "0")
         with self.log_path.open("ab") as output:
             for name, command in (
-                ("gunicorn", [BIN / "gunicorn"]),
+                # No control socket: every gunicorn on the machine would share the default
+                # path (~/.gunicorn/gunicorn.ctl), and stopping ours could remove another's.
+                ("gunicorn", [BIN / "gunicorn", "--no-control-socket"]),
                 ("db_worker", [BIN / "python", "manage.py", "db_worker"]),
             ):
                 self.processes[name] = subprocess.Popen(

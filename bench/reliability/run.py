@@ -49,6 +49,7 @@ from harness import (
     start_redis,
     stop_redis,
 )
+from osmem_server import OsmemServer
 
 SCRATCH_DATABASE = "reliability_site"
 REDIS_URL = "redis://127.0.0.1:6379/11"
@@ -217,8 +218,6 @@ class SearchServer:
         self.shim = None
 
     def start(self):
-        from osmem_server import OsmemServer
-
         self.osmem = OsmemServer.start(japanese=False, addr=f"127.0.0.1:{self.port + 1}")
         self.shim = subprocess.Popen(
             [sys.executable, str(Path(__file__).with_name("es_shim.py")), str(self.port)]
@@ -395,7 +394,7 @@ def scenario_postgres(site, args):
             "2b postgres restart",
             "5xx answers (load), by second of the run",
             f"{summary['5xx']} of {summary['requests']:,}: "
-            + (", ".join(f"{at:.0f} s: {n}" for at, n in sorted(bad.items())) or "none"),
+            + (", ".join(f"{at:.1f} s: {n}" for at, n in sorted(bad.items())) or "none"),
             None,
         ),
         Check(
