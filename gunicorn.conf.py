@@ -39,6 +39,10 @@ limit_request_field_size = 8190
 max_requests = 100_000
 max_requests_jitter = 10_000
 
+# No runtime control socket: gunicorn 27 puts it at one path per user, which two servers on
+# one host (two `make serve`, a benchmark) would share; signals do the same work.
+control_socket_disable = True
+
 # One line per request on standard output; ACCESS_LOG=off for benchmarks.
 accesslog = None if os.environ.get("ACCESS_LOG") == "off" else "-"
 errorlog = "-"
