@@ -9,7 +9,8 @@ MANAGE := DJANGO_SETTINGS_MODULE=network_site.settings.dev WAGTAILADMIN_BASE_URL
 TEST_MANAGE := DJANGO_SETTINGS_MODULE=network_site.settings.test $(BIN)/python manage.py
 
 .DEFAULT_GOAL := help
-.PHONY: help install setup run serve test check lint format pytest pytest-sqlite pytest-postgres bench bench-scale bench-throughput lock
+.PHONY: help install setup run serve test check lint format pytest pytest-sqlite pytest-postgres \
+	bench bench-scale bench-throughput reliability lock
 
 help: ## List the targets with what each does
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -99,6 +100,11 @@ pytest-postgres: install ## The suite but the browser tests on PostgreSQL at POS
 
 bench: install ## Search latency per backend at 1,000 and 10,000 synthetic documents
 	$(BIN)/python bench/search_latency.py --sizes 1000 10000
+
+# Stops and restarts the shared PostgreSQL and Redis for a few seconds each: see "Reliability"
+# in the README. RELIABILITY_ARGS, e.g. "--only load search", go to the script.
+reliability: install ## Load and faults (search server, editor, Redis, PostgreSQL) on the production server; ~6 min
+	$(BIN)/python bench/reliability/run.py $(RELIABILITY_ARGS)
 
 bench-scale: install ## Page latency at 100 and 10,000 case studies, in a throwaway database
 	$(BIN)/python bench/scale.py --sizes 100 10000

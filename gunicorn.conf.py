@@ -12,6 +12,8 @@ WEB_CONCURRENCY (workers, default 2 per core), ACCESS_LOG, FORWARDED_ALLOW_IPS.
 
 import multiprocessing
 import os
+import subprocess
+import sys
 
 bind = f"{os.environ.get('BIND_ADDRESS', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
 wsgi_app = "network_site.wsgi:application"
@@ -37,8 +39,27 @@ limit_request_field_size = 8190
 max_requests = 100_000
 max_requests_jitter = 10_000
 
+# No runtime control socket: gunicorn 27 puts it at one path per user, which two servers on
+# one host (two `make serve`, a benchmark) would share; signals do the same work.
+control_socket_disable = True
+
 # One line per request on standard output; ACCESS_LOG=off for benchmarks.
 accesslog = None if os.environ.get("ACCESS_LOG") == "off" else "-"
 errorlog = "-"
 # The proxy's address is trusted for X-Forwarded-* headers; set FORWARDED_ALLOW_IPS to it.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+
+def on_starting(server):
+    """Refuse to start on what Django's system checks call an error (a malformed
+    ELASTICSEARCH_URL, a rate limit that is not a rate). The checks run in a process of
+    their own: importing the site here, in the arbiter, would keep its code loaded across
+    `kill -HUP`, and reloads would then serve the old code."""
+    manage_py = os.path.join(os.path.dirname(os.path.abspath(__file__)), "manage.py")
+    result = subprocess.run(  # noqa: S603 - our interpreter and manage.py, fixed arguments
+        [sys.executable, manage_py, "check", "--fail-level", "ERROR"],
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"Not starting: the system checks failed.\n{result.stderr}")

@@ -10,16 +10,16 @@ process made the change (a web worker, the task worker, `publish_scheduled` run 
 operator's `manage.py` shell), and every process reads the same generation from the shared
 cache (Redis in production), so the next request anywhere renders afresh.
 
-A request can be answered from the cache only if it is a GET or HEAD, outside the admin and
-document downloads, and carries no session or message cookie (so never for a logged-in
-user, a preview, or a visitor who unlocked a password-protected page). A response is kept
-only if it is a 200 for such a request, sets no cookie, used no CSRF token, says nothing
-against being cached and varies on nothing but the cookie. Pages with a query string
-(search, filtered listings, later pages) are kept for `QUERY_SECONDS`, others for
-`SECONDS`; those lifetimes only bound memory and the damage of a purge lost while Redis was
-unreachable: a purge is what makes a change visible.
+The admin, document downloads, media and static files are left alone. Another request can
+be answered from the cache only if it is a GET or HEAD and carries no session or message
+cookie (so never for a logged-in user, a preview, or a visitor who unlocked a
+password-protected page). A response is kept only if it is a 200 for such a request, sets
+no cookie, used no CSRF token, says nothing against being cached and varies on nothing but
+the cookie. Pages with a query string (search, filtered listings, later pages) are kept for
+`QUERY_SECONDS`, others for `SECONDS`; those lifetimes only bound memory and the damage of
+a purge lost while Redis was unreachable: a purge is what makes a change visible.
 
-Every response says what happened in `X-Page-Cache` (hit, miss or bypass), and what a CDN
+Every other response says what happened in `X-Page-Cache` (hit, miss or bypass), and what a CDN
 in front may keep in `Cache-Control` (nothing, unless `CDN_SECONDS` is set).
 """
 
@@ -40,7 +40,9 @@ DEFAULTS = {
     "SECONDS": 300,
     "QUERY_SECONDS": 60,
     "CDN_SECONDS": 0,
-    "EXCLUDED_PATHS": ("/admin/", "/documents/"),
+    # Left alone entirely: the admin and document downloads set their own headers, and
+    # media files are files.
+    "EXCLUDED_PATHS": ("/admin/", "/documents/", "/media/", "/static/"),
 }
 
 
@@ -78,9 +80,10 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         options = config()
-        if not options["ENABLED"] or not self.may_answer_from_cache(request, options):
-            response = self.get_response(request)
-            return self.mark_uncacheable(response)
+        if not options["ENABLED"] or request.path.startswith(tuple(options["EXCLUDED_PATHS"])):
+            return self.get_response(request)
+        if not self.may_answer_from_cache(request):
+            return self.mark_uncacheable(self.get_response(request))
 
         page_key = self.page_key(request)
         found = cache.get_many([GENERATION_KEY, page_key])
@@ -102,10 +105,9 @@ class PageCacheMiddleware:
         return response
 
     @staticmethod
-    def may_answer_from_cache(request, options):
+    def may_answer_from_cache(request):
         return (
             request.method in ("GET", "HEAD")
-            and not request.path.startswith(tuple(options["EXCLUDED_PATHS"]))
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
             and CookieStorage.cookie_name not in request.COOKIES
         )

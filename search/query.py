@@ -1,7 +1,7 @@
 """What a search asks for and what it answers, shared by every backend.
 
 Backends take a `SearchQuery` (already validated by `search.forms.SearchForm`) and return
-`SearchResults`; views never see which backend answered.
+`SearchResults`; views never branch on which backend answered (the API only names it).
 """
 
 import math

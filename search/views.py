@@ -44,7 +44,8 @@ def search_page(request):
 @rate_limited("SEARCH_API_RATE_LIMIT", as_json=True)
 def search_api(request):
     """The same search as JSON; type, city, themes and provenance come as {slug, label}
-    pairs."""
+    pairs. `backend` names the backend that answered ("elasticsearch", or "database" when
+    it answers alone or in Elasticsearch's place), for operators checking a fallback."""
     _, results = run_search(request)
     query = results.query
     return JsonResponse(
@@ -54,6 +55,7 @@ def search_api(request):
             "page": query.page,
             "pages": results.pages,
             "sort": query.sort,
+            "backend": results.backend,
             "results": [
                 {
                     "title": hit.title,

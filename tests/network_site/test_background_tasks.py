@@ -1,12 +1,15 @@
 """Production's background work: e-mails and search indexing wait in the database for the
-task worker (`manage.py db_worker`), so an editor's request never waits for them."""
+task worker (`manage.py db_worker`), so an editor's request never waits for them, and the
+worker outlives a restart of the database."""
 
 from django.core import mail
 from django.core.mail import send_mail
 from django.core.management import call_command
+from django.db import OperationalError
 from django.test import override_settings
 
 import pytest
+from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 
 from casestudies.factories import CaseStudyPageFactory
@@ -59,3 +62,23 @@ def test_a_published_page_is_found_once_the_worker_has_indexed_it(
     assert titles() == []
     run_worker()
     assert titles() == ["Participatory budgeting"]
+
+
+@WORKER_QUEUE
+def test_the_worker_carries_on_when_the_database_comes_back(run_worker, monkeypatch, caplog):
+    """A PostgreSQL restart fails the worker's next look at the queue; the worker waits,
+    tries again and sends what was queued, rather than exiting and leaving it there."""
+    fetch_batch = db_worker.exclusive_transaction
+    failures = ["the database system is shutting down"]
+
+    def database_restarting(using):
+        if failures:
+            raise OperationalError(failures.pop())
+        return fetch_batch(using)
+
+    monkeypatch.setattr(db_worker, "exclusive_transaction", database_restarting)
+    monkeypatch.setattr("network_site.management.commands.db_worker.RETRY_SECONDS", 0)
+    send_mail("Review requested", "Please review Ghent's update.", None, ["ed@example.org"])
+    run_worker()
+    assert [message.subject for message in mail.outbox] == ["Review requested"]
+    assert "The task worker lost the database" in caplog.text

@@ -66,6 +66,20 @@ def test_plain_http_is_allowed_on_this_machine_only_and_drops_the_secure_cookies
     assert manage("shell", "-c", script).stdout.split()[-3:] == ["True", "True", "31536000"]
 
 
+def test_the_server_refuses_to_start_on_a_malformed_search_address():
+    result = subprocess.run(  # noqa: S603 - our gunicorn, fixed arguments
+        [os.path.join(os.path.dirname(sys.executable), "gunicorn"), "--bind", "127.0.0.1:0"],
+        cwd=BASE_DIR,
+        env={**os.environ, **PRODUCTION, "ELASTICSEARCH_URL": "localhost:9200"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode != 0
+    assert "Not starting: the system checks failed" in result.stderr
+    assert "search.E001" in result.stderr
+
+
 def test_hsts_preload_is_the_operators_choice():
     script = "from django.conf import settings; print(settings.SECURE_HSTS_PRELOAD)"
     assert manage("shell", "-c", script).stdout.split()[-1] == "False"

@@ -12,8 +12,9 @@ import pytest
 
 from casestudies.factories import CaseStudyPageFactory, UpdatePageFactory
 from network_site.models import Theme
+from search.documents import build_document, searchable_pages
 from search.indexer import rebuild
-from search.service import build_service
+from search.service import SearchService, build_service
 from tests.conftest import fresh
 
 pytestmark = pytest.mark.django_db
@@ -90,8 +91,18 @@ def test_ticking_a_facet_keeps_it_visible_and_counts_the_others(client, indexed)
 
 def test_the_api_answers_in_the_documented_shape(client, indexed):
     data = api(client, "q=budget&sort=title")
-    assert set(data) == {"query", "total", "page", "pages", "sort", "results", "facets"}
+    assert set(data) == {
+        "query",
+        "total",
+        "page",
+        "pages",
+        "sort",
+        "backend",
+        "results",
+        "facets",
+    }
     assert data["query"] == "budget"
+    assert data["backend"] == "database"
     assert [hit["title"] for hit in data["results"]] == [
         "Budget vote results",
         "Neighbourhood budgets",
@@ -216,7 +227,8 @@ def test_a_malformed_elasticsearch_url_fails_the_checks_and_the_site_still_answe
 
 
 def test_the_page_answers_when_the_configured_cluster_is_down(client, indexed, settings):
-    """With ELASTICSEARCH_URL pointing at a dead cluster, readers still get results."""
+    """With ELASTICSEARCH_URL pointing at a dead cluster, readers still get results, and
+    the API says the database gave them."""
     settings.SEARCH = {**settings.SEARCH, "ELASTICSEARCH_URL": "http://127.0.0.1:9"}
     build_service.cache_clear()
     try:
@@ -225,6 +237,22 @@ def test_the_page_answers_when_the_configured_cluster_is_down(client, indexed, s
             "Budget vote results",
             "Neighbourhood budgets",
         }
+        assert data["backend"] == "database"
         assert client.get("/search/?q=budget").status_code == 200
     finally:
         build_service.cache_clear()
+
+
+def test_the_api_names_elasticsearch_when_it_answered(
+    client, indexed, elasticsearch_backend, monkeypatch
+):
+    """An operator can tell from the API whether Elasticsearch or its fallback answered."""
+    service = SearchService(primary=elasticsearch_backend)
+    service.primary.rebuild(map(build_document, searchable_pages().specific()))
+    monkeypatch.setattr("search.views.get_search_service", lambda: service)
+    data = api(client, "q=budget")
+    assert data["backend"] == "elasticsearch"
+    assert {hit["title"] for hit in data["results"]} == {
+        "Budget vote results",
+        "Neighbourhood budgets",
+    }
