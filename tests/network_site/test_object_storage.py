@@ -89,8 +89,9 @@ def production_storages(endpoint):
 def test_uploads_and_renditions_go_to_the_bucket(
     s3_endpoint, bucket, settings, client, tartu, django_capture_on_commit_callbacks
 ):
-    settings.STORAGES = production_storages(s3_endpoint)
-    assert settings.STORAGES["default"]["BACKEND"] == "storages.backends.s3.S3Storage"
+    media_storage = production_storages(s3_endpoint)["default"]
+    assert media_storage["BACKEND"] == "storages.backends.s3.S3Storage"
+    settings.STORAGES = {**settings.STORAGES, "default": media_storage}
     with django_capture_on_commit_callbacks(execute=True):
         photo = ImageFactory(title="Town hall", file__width=1600, file__height=900)
     page = CaseStudyPageFactory(
