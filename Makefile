@@ -25,6 +25,7 @@ install: $(VENV)/.installed ## Create .venv and install the pinned dependencies
 setup: install ## Do everything `make run` does except serving
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo_content
+	$(MANAGE) setup_languages
 	$(MANAGE) setup_roles
 	$(MANAGE) ensure_dev_accounts
 

@@ -31,6 +31,7 @@ from casestudies.models import (
 )
 from demo.data import case_studies, cities, site, taxonomies, toolkit, updates
 from home.models import AboutPage, HomePage, HomePageFeaturedCollection, HomePageFeaturedPage
+from network_site.languages import setup_languages
 from network_site.models import Channel, Theme
 from network_site.pages import site_is_empty
 from toolkit.models import (
@@ -79,6 +80,8 @@ class DemoLoader:
         try:
             with transaction.atomic(), self.wagtail_logs_only_when_verbose():
                 self.load()
+                setup_languages()
+                self.say("Languages: every page in every language, as an alias of English")
         except ValidationError as error:
             raise DemoLoadError(
                 f"Could not save the demo content: {error}. Fix the page named there in the "
@@ -228,8 +231,9 @@ class DemoLoader:
         it gets out of the way first and is deleted once the home page is the root.
         """
         root = Page.get_first_root_node()
-        welcome = root.get_children().first()
+        welcome = root.get_children().filter(alias_of__isnull=True).first()
         if welcome is not None:
+            Page.objects.filter(alias_of=welcome).delete()  # its aliases in other languages
             Page.objects.filter(pk=welcome.pk).update(slug=f"welcome-{welcome.pk}")
         home = self.add_page("Site pages", root, HomePage(**site.HOME))
         default_site = Site.objects.filter(is_default_site=True).first()

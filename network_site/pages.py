@@ -181,8 +181,9 @@ def is_published_in_full(page):
 
 
 def site_is_empty():
-    """Has the site no page but Wagtail's root and its untouched welcome page?"""
-    pages = list(Page.objects.filter(depth__gt=1)[:2])
+    """Has the site no page but Wagtail's root and its untouched welcome page (with the
+    aliases `setup_languages` gives it in the other languages)?"""
+    pages = list(Page.objects.filter(depth__gt=1, alias_of__isnull=True)[:2])
     return not pages or (len(pages) == 1 and is_untouched_welcome_page(pages[0]))
 
 

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from django.views.static import serve as serve_file
 
@@ -22,7 +23,6 @@ urlpatterns = [
     path("admin/tag-autocomplete/", admin_views.tag_autocomplete),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(document_urls)),
-    path("", include("search.urls")),
 ]
 
 # Image renditions only: documents go through the checked view above, and original uploads
@@ -36,6 +36,12 @@ if settings.SERVE_MEDIA:
         )
     ]
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Every page of the site, and the search, under its language's prefix (/en/, /it/, ...). A
+# path without one answers with a redirect to the reader's language (LocaleMiddleware).
+urlpatterns += i18n_patterns(
+    path("", include("search.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)
 
 handler500 = "network_site.views.server_error"

@@ -26,6 +26,9 @@ INSTALLED_APPS = [
     "home",
     "demo",
     "django_tasks_db",
+    "wagtail_localize",
+    # Replaces wagtail.locales (listing both is refused: they share an app label).
+    "wagtail_localize.locales",
     "wagtail.contrib.redirects",
     "csp",
     "wagtail.contrib.settings",
@@ -52,6 +55,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "network_site.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language of a request is the prefix of its path (/it/...); a path without one is
+    # redirected to the reader's language (see network_site/languages.py).
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -158,7 +164,24 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# The network's ten languages: English, the source of every page, and the language of each
+# partner city. Every page exists in every language: as a translation once one is published,
+# until then as an alias of the English page (README "Languages").
 LANGUAGE_CODE = "en"
+LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
+    ("en", "English"),
+    ("it", "Italiano"),
+    ("bg", "Български"),
+    ("ro", "Română"),
+    ("hu", "Magyar"),
+    ("et", "Eesti"),
+    ("nl", "Nederlands"),
+    ("fr", "Français"),
+    ("pt", "Português"),
+    ("es", "Español"),
+]
+WAGTAIL_I18N_ENABLED = True
+LOCALE_PATHS = [PROJECT_DIR / "locale"]
 TIME_ZONE = "Europe/Brussels"
 USE_I18N = True
 USE_TZ = True
