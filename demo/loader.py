@@ -30,6 +30,7 @@ from casestudies.models import (
     UpdatePage,
 )
 from demo.data import case_studies, cities, site, taxonomies, toolkit, updates
+from demo.translations import translate_demo
 from home.models import AboutPage, HomePage, HomePageFeaturedCollection, HomePageFeaturedPage
 from network_site.languages import setup_languages
 from network_site.models import Channel, Theme
@@ -82,6 +83,7 @@ class DemoLoader:
                 self.load()
                 setup_languages()
                 self.say("Languages: every page in every language, as an alias of English")
+                self.translate()
         except ValidationError as error:
             raise DemoLoadError(
                 f"Could not save the demo content: {error}. Fix the page named there in the "
@@ -158,6 +160,17 @@ class DemoLoader:
         collection = self.ensure_collection(toolkit.COLLECTION)
         self.feature_on_home(home, collection)
         self.feature_on_toolkit(toolkit_page, collection)
+
+    def translate(self):
+        """Publish the demo's translations, then change one English page after its
+        translation, so that one translation shows it is out of date."""
+        per_language = translate_demo()
+        self.seen["Translations"] = self.created["Translations"] = sum(per_language.values())
+        ghent = CityPage.objects.get(slug="ghent", locale__language_code="en")
+        ghent.summary = cities.GHENT_SUMMARY_AFTER_TRANSLATION
+        ghent.save_revision().publish()
+        self.report("Translations")
+        self.say("Translations: Ghent's Dutch page is left older than its English original")
 
     # Snippets and documents
 

@@ -338,3 +338,12 @@ CITIES = [
         ],
     },
 ]
+
+
+# Published over Ghent's English summary after its Dutch translation, so that the Dutch page
+# shows the notice of a translation older than its English original (see demo.translations).
+GHENT_SUMMARY_AFTER_TRANSLATION = (
+    "Ghent is a port and university city in Flanders, Belgium, where the Scheldt and the Lys "
+    "meet, with a well-preserved medieval centre. It is the capital of the province of East "
+    "Flanders. It took part in the network as a partner."
+)
