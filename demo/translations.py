@@ -24,7 +24,12 @@ from django.db import transaction
 
 from wagtail.models import Locale
 
-from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
 
 from casestudies.models import CaseStudyPage, CityPage
 from home.models import AboutPage, HomePage
@@ -63,7 +68,9 @@ def translation_plan():
     for city in english(CityPage).filter(slug__in=CITY_LANGUAGES):
         language = CITY_LANGUAGES[city.slug]
         plan.append((city, language))
-        plan += [(case_study, language) for case_study in english(CaseStudyPage).descendant_of(city)]
+        plan += [
+            (case_study, language) for case_study in english(CaseStudyPage).descendant_of(city)
+        ]
     return sorted(plan, key=lambda item: item[0].path)
 
 

@@ -79,11 +79,14 @@ class HomePage(FeaturedCollectionsMixin, SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        partners = CityPage.objects.readable()
+        partners = CityPage.objects.readable().in_language()
         context["partner_cities"] = partners.order_by("title", "pk")[:PARTNERS_SHOWN]
         context["partner_cities_count"] = partners.count()
         context["latest_updates"] = (
-            UpdatePage.objects.readable().select_related("city").order_by("-date")[:4]
+            UpdatePage.objects.readable()
+            .in_language()
+            .select_related("city")
+            .order_by("-date")[:4]
         )
         return context
 

@@ -6,12 +6,15 @@ every language at once, as an alias showing the English content, until a transla
 is published. See "Languages" in the README.
 """
 
+import datetime
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.db import transaction
 
 from wagtail.models import Locale
 
-from wagtail_localize.models import LocaleSynchronization
+from wagtail_localize.models import LocaleSynchronization, TranslationSource
 from wagtail_localize.synctree import PageIndex, synchronize_tree
 
 SOURCE_LANGUAGE = settings.LANGUAGE_CODE
@@ -52,3 +55,103 @@ def sync_trees():
     page_index = PageIndex.from_database().sort_by_tree_position()
     for sync in LocaleSynchronization.objects.select_related("locale", "sync_from"):
         synchronize_tree(sync.sync_from, sync.locale, page_index=page_index)
+
+
+def content_language(page):
+    """The language a page's content is written in: English for an alias (a page not yet
+    translated shows the English page's content), else its tree's language."""
+    return SOURCE_LANGUAGE if page.alias_of_id else page.locale.language_code
+
+
+@dataclass
+class Version:
+    """One language's version of a page, as the language switcher lists it."""
+
+    language: str
+    name: str
+    url: str
+    translated: bool
+    current: bool
+    absolute_url: str = ""
+
+
+@dataclass
+class PageLanguages:
+    """What a reader's page says about its languages: its version in every language (the
+    switcher and the `hreflang` links), and, for a page not in English, whether it is a
+    translation, which English version it follows and whether English changed since."""
+
+    versions: list
+    content_language: str
+    is_fallback: bool = False
+    is_translation: bool = False
+    source_date: datetime.datetime | None = None
+    english_updated: datetime.datetime | None = None
+    default_url: str = ""
+
+    @property
+    def alternates(self):
+        """The versions search engines are told about: the real ones, not the fallbacks."""
+        return [version for version in self.versions if version.translated]
+
+
+def language_names():
+    """Each language's name in that language, as the switcher shows it."""
+    return dict(settings.WAGTAIL_CONTENT_LANGUAGES)
+
+
+def page_languages(page, request):
+    """The `PageLanguages` of `page`, served to `request`: one query for the versions, one
+    for the English version's translation record on a translated page."""
+    from network_site.pages import readable_pages
+
+    versions = {
+        version.locale.language_code: version
+        for version in readable_pages()
+        .filter(translation_key=page.translation_key)
+        .select_related("locale")
+    }
+    names = language_names()
+    urls = {code: version.get_url(request) for code, version in versions.items()}
+    listed = [
+        Version(
+            language=code,
+            name=names[code],
+            url=urls[code],
+            translated=code == SOURCE_LANGUAGE or not versions[code].alias_of_id,
+            current=versions[code].pk == page.pk,
+            absolute_url=request.build_absolute_uri(urls[code]),
+        )
+        for code in language_codes()
+        if code in versions
+    ]
+    english = versions.get(SOURCE_LANGUAGE)
+    result = PageLanguages(versions=listed, content_language=content_language(page))
+    if english is not None:
+        result.default_url = unprefixed(request.build_absolute_uri(urls[SOURCE_LANGUAGE]))
+    if page.locale.language_code == SOURCE_LANGUAGE or english is None:
+        return result
+    if page.alias_of_id:
+        result.is_fallback = True
+        return result
+    result.is_translation = True
+    source = (
+        TranslationSource.objects.filter(
+            object_id=page.translation_key, locale__language_code=SOURCE_LANGUAGE
+        )
+        .only("last_updated_at")
+        .first()
+    )
+    if source is not None:
+        result.source_date = source.last_updated_at
+        if english.last_published_at and english.last_published_at > source.last_updated_at:
+            result.english_updated = english.last_published_at
+    return result
+
+
+def unprefixed(url):
+    """A page's URL without its language prefix: the address that sends each reader to
+    their own language (LocaleMiddleware), given to search engines as `x-default`."""
+    prefix = f"/{SOURCE_LANGUAGE}/"
+    scheme_and_host, found, rest = url.partition(prefix)
+    return f"{scheme_and_host}/{rest}" if found else url

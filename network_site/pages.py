@@ -4,6 +4,11 @@ public change history.
 Every public place (pages served by URL, listings, feeds, the home page, guides, the
 roadmap, curated collections, search documents and the re-check of search hits) asks
 `readable()` which pages a reader may see; nothing else decides it.
+
+Which language's version of a page a reader gets is a second, separate question:
+`in_language()` keeps the pages of the reader's language tree (every page is there once,
+translated or as an alias of the English page), and `localized()` turns pages an editor
+linked to, which are English, into their versions in the reader's language.
 """
 
 import datetime
@@ -21,6 +26,7 @@ from django.db.models import (
 )
 from django.db.models.fields.json import KeyTextTransform
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page, PageLogEntry, PageManager, PageViewRestriction
@@ -32,6 +38,17 @@ from .routing import OneQueryRoutingMixin, known_ancestors
 
 class SitePageQuerySet(PageQuerySet):
     """Wagtail's page queryset with the site's reader rule."""
+
+    def in_language(self, language_code=None):
+        """The pages of one language's tree: the active language's unless one is given."""
+        return self.filter(locale__language_code=language_code or get_language())
+
+    def localized(self):
+        """The versions of these pages in the active language, for the pages an editor chose
+        or linked to (featured pages, a guide's case studies), which are the English ones."""
+        return self.model._default_manager.filter(
+            translation_key__in=self.values("translation_key")
+        ).in_language()
 
     def readable(self):
         """The pages readers may see: live, public, and below no unpublished page.
@@ -138,8 +155,9 @@ def readable_pages():
 
 
 def readable_in_order(page_ids):
-    """The pages among `page_ids` that readers may see, as their specific types, in the
-    order given: for pages an editor chose (featured pages, curated collections).
+    """The pages among `page_ids` that readers may see, in the reader's language, as their
+    specific types, in the order given: for pages an editor chose (featured pages, curated
+    collections).
 
     The cards show the city and the image of a case study: each is fetched in one query
     for all the cards.
@@ -152,7 +170,9 @@ def readable_in_order_each(id_lists):
     list: for a page that shows several editors' choices (the home page's featured pages
     and its curated collections)."""
     wanted = {page_id for page_ids in id_lists for page_id in page_ids}
-    pages = readable_pages().filter(pk__in=wanted).specific().in_bulk()
+    chosen = dict(Page.objects.filter(pk__in=wanted).values_list("translation_key", "pk"))
+    localized = readable_pages().in_language().filter(translation_key__in=chosen).specific()
+    pages = {chosen[page.translation_key]: page for page in localized}
     found = list(pages.values())
     prefetch_related_objects([page for page in found if hasattr(page, "city_id")], "city")
     prefetch_related_objects([page for page in found if hasattr(page, "image_id")], "image")

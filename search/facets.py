@@ -33,7 +33,7 @@ def labels_of(holder, facet):
         choices = holder._meta.get_field(facet.field_name).choices or []
         return sorted(((str(value), label) for value, label in choices), key=lambda c: c[1])
     objects = holder.objects
-    objects = objects.readable() if hasattr(objects, "readable") else objects.all()
+    objects = objects.readable().in_language() if hasattr(objects, "readable") else objects.all()
     ordering = holder._meta.ordering or [facet.label]
     return [
         (str(value), label)

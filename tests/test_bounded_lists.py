@@ -40,7 +40,7 @@ def test_a_city_page_shows_its_six_newest_case_studies_and_links_to_all(client, 
             parent=tartu.case_studies_section, title=f"Practice of {year}", start_year=year
         )
 
-    page = client.get("/cities/tartu/").text
+    page = client.get("/en/cities/tartu/").text
     shown = CARD_TITLE.findall(section(page, "case-studies-heading"))
     assert shown == [f"Practice of {year}" for year in range(2017, 2011, -1)]
     all_of_them = client.get(link_to(page, "See all 8 case studies from Tartu")).text
@@ -52,20 +52,20 @@ def test_a_city_page_shows_its_six_newest_case_studies_and_links_to_all(client, 
 
 def test_a_city_with_few_case_studies_shows_them_all(client, tartu):
     CaseStudyPageFactory.create_batch(2, parent=tartu.case_studies_section)
-    page = client.get("/cities/tartu/").text
+    page = client.get("/en/cities/tartu/").text
     assert len(CARD_TITLE.findall(section(page, "case-studies-heading"))) == 2
     assert "See all" not in page
-    assert link_to(page, "All case studies from Tartu") == "/cities/tartu/case-studies/"
+    assert link_to(page, "All case studies from Tartu") == "/en/cities/tartu/case-studies/"
 
 
 def test_the_toolkit_lists_a_dozen_guides_a_page(client, site_tree):
     for number in range(1, 15):
         GuidePageFactory(parent=site_tree["toolkit"], title=f"Guide {number:02d}")
 
-    first = client.get("/toolkit/").text
+    first = client.get("/en/toolkit/").text
     assert CARD_TITLE.findall(first) == [f"Guide {number:02d}" for number in range(1, 13)]
     assert "Showing 1–12 of 14 guides" in first
-    second = client.get("/toolkit/" + re.search(r'href="(\?page=2)" rel="next"', first)[1])
+    second = client.get("/en/toolkit/" + re.search(r'href="(\?page=2)" rel="next"', first)[1])
     assert CARD_TITLE.findall(second.text) == ["Guide 13", "Guide 14"]
 
 
@@ -95,18 +95,18 @@ def test_the_cities_index_and_the_home_page_bound_their_cities(
     monkeypatch.setattr("home.models.PARTNERS_SHOWN", 2)
     CityPageFactory(parent=site_tree["cities"], title="Varna", slug="varna", country="BG")
 
-    first = client.get("/cities/").text
+    first = client.get("/en/cities/").text
     assert CARD_TITLE.findall(first) == ["Ghent", "Tartu"]
     assert "Showing 1–2 of 3 partner cities" in first
-    assert CARD_TITLE.findall(client.get("/cities/?page=2").text) == ["Varna"]
+    assert CARD_TITLE.findall(client.get("/en/cities/?page=2").text) == ["Varna"]
 
-    home = client.get("/").text
+    home = client.get("/en/").text
     partners = section(home, "partners-heading")
     assert re.findall(r'class="city-list__name" href="[^"]*">([^<]*)<', partners) == [
         "Ghent",
         "Tartu",
     ]
-    assert link_to(home, "See all 3 partner cities") == "/cities/"
+    assert link_to(home, "See all 3 partner cities") == "/en/cities/"
 
 
 class TestRelatedGuides:
@@ -140,5 +140,5 @@ class TestRelatedGuides:
 def test_a_feed_holds_the_twenty_newest(client, tartu):
     for number in range(1, 23):
         CaseStudyPageFactory(parent=tartu.case_studies_section, title=f"Practice {number:02d}")
-    titles = [title for title, _ in entries(client, "/case-studies/feed/")]
+    titles = [title for title, _ in entries(client, "/en/case-studies/feed/")]
     assert titles == [f"Tartu: Practice {number:02d}" for number in range(22, 2, -1)]

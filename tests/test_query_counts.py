@@ -38,34 +38,34 @@ pytestmark = pytest.mark.django_db
 
 SMALL, LARGE = 3, 7  # Content added in the second round is named "<kind> r2-<n>".
 
-CASE_STUDY = "/cities/tartu/case-studies/subject/"
-GUIDE = "/toolkit/subject-guide/"
-UPDATE = "/cities/tartu/updates/subject-update/"
+CASE_STUDY = "/en/cities/tartu/case-studies/subject/"
+GUIDE = "/en/toolkit/subject-guide/"
+UPDATE = "/en/cities/tartu/updates/subject-update/"
 FACETED = "q=meetings&theme=governance&theme=inclusion&city=tartu&type=case-study"
 
 # Each public page type: the most queries it may take, and what it shows at the larger
 # size that it did not show at the smaller one (so the page did grow).
 PAGES = {
     "/": (17, "City r2-3"),
-    "/about/": (8, "Theme r2-3"),
-    "/cities/": (9, "City r2-3"),
-    "/cities/tartu/": (14, "Purpose 6"),
-    "/case-studies/": (13, "15 case studies"),
-    "/case-studies/?city=tartu&theme=governance": (13, "8 case studies match"),
-    "/cities/tartu/case-studies/": (12, "8 case studies"),
-    "/updates/": (13, "15 updates"),
-    "/cities/tartu/updates/": (12, "8 updates"),
+    "/en/about/": (8, "Theme r2-3"),
+    "/en/cities/": (9, "City r2-3"),
+    "/en/cities/tartu/": (14, "Purpose 6"),
+    "/en/case-studies/": (13, "15 case studies"),
+    "/en/case-studies/?city=tartu&theme=governance": (13, "8 case studies match"),
+    "/en/cities/tartu/case-studies/": (12, "8 case studies"),
+    "/en/updates/": (13, "15 updates"),
+    "/en/cities/tartu/updates/": (12, "8 updates"),
     CASE_STUDY: (13, "subject-r2-3"),
     UPDATE: (8, "Theme r2-3"),
-    "/toolkit/": (18, "Guide r2-3"),
+    "/en/toolkit/": (18, "Guide r2-3"),
     GUIDE: (11, "Meetings r2-0"),
-    "/toolkit/roadmap/": (11, "Phase r2-3"),
-    "/case-studies/feed/": (6, "Meetings r2-3"),
-    "/updates/feed/": (6, "News r2-3"),
-    "/cities/tartu/case-studies/feed/": (6, "Meetings r2-3"),
-    "/search/?q=meetings": (10, "8 results"),
-    f"/search/?{FACETED}": (10, "8 results"),
-    f"/api/search/?{FACETED}": (7, '"total": 8'),
+    "/en/toolkit/roadmap/": (11, "Phase r2-3"),
+    "/en/case-studies/feed/": (6, "Meetings r2-3"),
+    "/en/updates/feed/": (6, "News r2-3"),
+    "/en/cities/tartu/case-studies/feed/": (6, "Meetings r2-3"),
+    "/en/search/?q=meetings": (10, "8 results"),
+    f"/en/search/?{FACETED}": (10, "8 results"),
+    f"/en/api/search/?{FACETED}": (7, '"total": 8'),
 }
 
 

@@ -66,7 +66,7 @@ def hit(**fields):
         **{
             "page_id": 1,
             "title": "Neighbourhood budgets",
-            "url": "/cities/ghent/case-studies/neighbourhood-budgets/",
+            "url": "/en/cities/ghent/case-studies/neighbourhood-budgets/",
             "type": {"slug": "case-study", "label": "Case study"},
             "year": 2017,
             "snippet": "Residents vote on projects online.",
@@ -95,6 +95,8 @@ def test_a_search_hit_shows_the_labels_of_its_city_and_themes():
         },
     )
     assert meta_and_tags(html) == ("Ghent", ["Economy", "Governance"])
-    assert 'href="/cities/ghent/case-studies/neighbourhood-budgets/">Neighbourhood budgets' in html
+    assert (
+        'href="/en/cities/ghent/case-studies/neighbourhood-budgets/">Neighbourhood budgets' in html
+    )
     assert "Case study" in html
     assert "2017" in html

@@ -189,10 +189,17 @@ class GuidePage(RoutablePageMixin, SearchablePage, ProvenanceMixin, ChangeHistor
     case_studies_per_page = 12
 
     def readable_case_studies(self):
-        """The case studies that name this guide and readers may see, by title."""
+        """The case studies that name this guide (in any language's version of it) and
+        readers may see, in the reader's language, by title."""
+        case_study_model = self._meta.get_field("case_studies").related_model
         if not self.pk:  # A guide previewed before its first save has none yet.
-            return self._meta.get_field("case_studies").related_model.objects.none()
-        return self.case_studies.readable().select_related("city", "image").order_by("title", "pk")
+            return case_study_model.objects.none()
+        chosen = case_study_model.objects.filter(
+            related_guides__translation_key=self.translation_key
+        )
+        return (
+            chosen.localized().readable().select_related("city", "image").order_by("title", "pk")
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

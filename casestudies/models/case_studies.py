@@ -195,12 +195,14 @@ class CaseStudyPage(
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        guides = self._meta.get_field("related_guides").related_model.objects.readable()
+        guide_model = self._meta.get_field("related_guides").related_model
         if getattr(request, "is_preview", False):
             # A preview holds the relation in memory, so look the guides up by id.
-            guides = guides.filter(pk__in=[guide.pk for guide in self.related_guides.all()])
+            chosen = guide_model.objects.filter(pk__in=[g.pk for g in self.related_guides.all()])
         else:
-            guides = guides.filter(case_studies=self)
+            # The guides chosen on any language's version of this case study.
+            chosen = guide_model.objects.filter(case_studies__translation_key=self.translation_key)
+        guides = chosen.localized().readable()
         context["related_guides"] = guides.order_by("title", "pk")[: self.MAX_RELATED_GUIDES]
         return context
 
@@ -236,4 +238,4 @@ class CaseStudyIndexPage(ListingPageMixin, SitePage):
     listing_order = ("-start_year", "title")
 
     def get_listing_queryset(self):
-        return CaseStudyPage.objects.readable().select_related("image")
+        return CaseStudyPage.objects.readable().in_language().select_related("image")

@@ -7,10 +7,11 @@ from django.http import QueryDict
 from django.utils.functional import cached_property
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable, Page
+from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 
 from modelcluster.fields import ParentalKey
+from wagtail_localize.synctree import create_aliases_for_new_page
 
 from network_site.countries import EUROPEAN_COUNTRIES
 from network_site.indexing import Facet, SearchablePage
@@ -167,8 +168,13 @@ class CityPage(SearchablePage, ProvenanceMixin, SitePage):
         Creates a missing section, and publishes a section that was never published. A
         section an editor unpublished later stays as the editor left it; a draft city gets
         no sections, so nothing of it shows before it is published.
+
+        Only the English city makes sections. Each new section gets its aliases in the other
+        languages at once, as a page added in the admin does, so every language's version of
+        the city has them; a translated city keeps those (new ones there would be
+        duplicates, at `case-studies-1`).
         """
-        if not self.live:
+        if not self.live or self.locale_id != Locale.get_default().pk:
             return
         for model, title, slug in (
             (CityCaseStudiesPage, "Case studies", "case-studies"),
@@ -177,6 +183,7 @@ class CityPage(SearchablePage, ProvenanceMixin, SitePage):
             section = model.objects.child_of(self).first()
             if section is None:
                 section = self.add_child(instance=model(title=title, slug=slug, live=False))
+                create_aliases_for_new_page(section)
             if section.first_published_at is None:
                 section.save_revision().publish()
 

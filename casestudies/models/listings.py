@@ -59,7 +59,7 @@ class ListingPageMixin(RoutablePageMixin):
         filter_form = ListingFilterForm(
             request.GET,
             fields=self.filter_fields,
-            cities=listed_model.city_model().objects.readable().order_by("title"),
+            cities=listed_model.city_model().objects.readable().in_language().order_by("title"),
         )
         filter_form.is_valid()
         pages = self.filtered_pages(filter_form)

@@ -86,4 +86,4 @@ class UpdateIndexPage(ListingPageMixin, SitePage):
     listing_order = ("-date", "title")
 
     def get_listing_queryset(self):
-        return UpdatePage.objects.readable()
+        return UpdatePage.objects.readable().in_language()

@@ -4,9 +4,17 @@ Nothing here hard-codes a URL: every link comes from the live pages of the curre
 """
 
 from django import template
+from django.urls import translate_url
 
 from wagtail.models import Page, Site
 
+from network_site.languages import (
+    PageLanguages,
+    Version,
+    language_codes,
+    language_names,
+    page_languages,
+)
 from network_site.pages import readable_pages
 from network_site.routing import known_ancestors
 
@@ -19,7 +27,7 @@ def _site_root(context):
     if request is None:
         return None
     site = Site.find_for_request(request)
-    return site.root_page if site else None
+    return site.root_page.localized if site else None
 
 
 def _top_level_pages(context):
@@ -35,6 +43,28 @@ def _top_level_pages(context):
     if request is not None:
         request._network_site_top_level_pages = pages
     return pages
+
+
+@register.simple_tag(takes_context=True)
+def languages(context):
+    """`{% languages as languages %}`: the current page in every language (a
+    `network_site.languages.PageLanguages`), for the language switcher, the `hreflang`
+    links and the translation notices. A view that is no page (the search) is the same
+    address in every language."""
+    request = context.get("request")
+    if request is None:
+        return None
+    page = context.get("page")
+    if page is not None and getattr(page, "pk", None):
+        return page_languages(page, request)
+    path = request.get_full_path()
+    current = context.get("LANGUAGE_CODE")
+    names = language_names()
+    versions = [
+        Version(code, names[code], translate_url(path, code), True, code == current)
+        for code in language_codes()
+    ]
+    return PageLanguages(versions=versions, content_language=current)
 
 
 @register.simple_tag(takes_context=True)

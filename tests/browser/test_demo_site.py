@@ -20,13 +20,13 @@ PARTNER_SLUGS = [
 ]
 REQUIRED_PATHS = {
     "/",
-    "/about/",
-    "/cities/",
-    "/case-studies/",
-    "/toolkit/",
-    "/toolkit/roadmap/",
-    "/updates/",
-    *(f"/cities/{slug}/" for slug in PARTNER_SLUGS),
+    "/en/about/",
+    "/en/cities/",
+    "/en/case-studies/",
+    "/en/toolkit/",
+    "/en/toolkit/roadmap/",
+    "/en/updates/",
+    *(f"/en/cities/{slug}/" for slug in PARTNER_SLUGS),
 }
 NOT_CRAWLED = ("/admin/", "/static/", "/media/")
 
@@ -133,10 +133,10 @@ def test_skip_link_is_the_first_stop_for_keyboard_users(page, demo_server):
     "path",
     [
         "/",
-        "/cities/tartu/",
-        "/case-studies/",
-        "/toolkit/roadmap/",
-        "/search/?q=complaints+from+Facebook&theme=governance&theme=inclusion",
+        "/en/cities/tartu/",
+        "/en/case-studies/",
+        "/en/toolkit/roadmap/",
+        "/en/search/?q=complaints+from+Facebook&theme=governance&theme=inclusion",
     ],
 )
 def test_no_sideways_scrolling_on_a_phone(page, demo_server, path):
@@ -147,7 +147,7 @@ def test_no_sideways_scrolling_on_a_phone(page, demo_server, path):
 
 
 def test_searching_from_the_header_and_ticking_a_facet(page, demo_server):
-    page.goto(demo_server + "/about/")
+    page.goto(demo_server + "/en/about/")
     page.get_by_label("Search the site").fill("complaints Facebook")
     page.get_by_label("Search the site").press("Enter")
     page.wait_for_url("**/search/?q=complaints+Facebook")
@@ -161,7 +161,7 @@ def test_searching_from_the_header_and_ticking_a_facet(page, demo_server):
 
 
 def test_filtering_case_studies_by_city(page, demo_server):
-    page.goto(demo_server + "/case-studies/")
+    page.goto(demo_server + "/en/case-studies/")
     page.get_by_label("Tartu").check()
     page.get_by_role("button", name="Apply").click()
     page.wait_for_url("**/case-studies/?*city=tartu*")

@@ -43,29 +43,29 @@ def content(tartu, ghent, themes):
 
 
 def test_the_case_studies_feed_lists_live_case_studies_newest_first(client, site_tree, content):
-    assert entries(client, "/case-studies/feed/") == [
+    assert entries(client, "/en/case-studies/feed/") == [
         (
             "Ghent: Neighbourhood budgets",
-            "http://testserver/cities/ghent/case-studies/neighbourhood-budgets/",
+            "http://testserver/en/cities/ghent/case-studies/neighbourhood-budgets/",
         ),
         (
             "Tartu: Virtual meetings",
-            "http://testserver/cities/tartu/case-studies/virtual-meetings/",
+            "http://testserver/en/cities/tartu/case-studies/virtual-meetings/",
         ),
     ]
 
 
 def test_a_city_section_feed_holds_only_that_city(client, site_tree, content):
-    assert [title for title, _ in entries(client, "/cities/tartu/updates/feed/")] == [
+    assert [title for title, _ in entries(client, "/en/cities/tartu/updates/feed/")] == [
         "Tartu: Tartu joins"
     ]
-    assert entries(client, "/cities/ghent/updates/feed/") == []
+    assert entries(client, "/en/cities/ghent/updates/feed/") == []
 
 
 def test_listing_pages_point_to_their_feed(client, site_tree, content):
-    html = client.get("/case-studies/").content.decode()
+    html = client.get("/en/case-studies/").content.decode()
     assert 'type="application/atom+xml"' in html
-    assert 'href="/case-studies/feed/"' in html
+    assert 'href="/en/case-studies/feed/"' in html
 
 
 def test_the_feed_goes_by_publication_not_by_the_practices_years(client, site_tree, tartu, themes):
@@ -81,7 +81,7 @@ def test_the_feed_goes_by_publication_not_by_the_practices_years(client, site_tr
         start_year=2009,
         first_published_at=days_ago(1),
     )
-    titles = [title for title, _ in entries(client, "/case-studies/feed/")]
+    titles = [title for title, _ in entries(client, "/en/case-studies/feed/")]
     assert titles == ["Tartu: Old practice", "Tartu: Recent"]
 
 
@@ -89,7 +89,7 @@ def test_a_summary_reaches_feed_readers_as_the_text_the_partner_typed(client, si
     """Atom says the summary is HTML: markup typed into it must arrive escaped, as text."""
     typed = '"><img src=x onerror=alert(1)> Meetings & minutes'
     CaseStudyPageFactory(parent=tartu.case_studies_section, title="Virtual", summary=typed)
-    feed = ElementTree.fromstring(client.get("/case-studies/feed/").content)  # noqa: S314
+    feed = ElementTree.fromstring(client.get("/en/case-studies/feed/").content)  # noqa: S314
     summary = feed.find(f"{ATOM}entry/{ATOM}summary")
     assert summary.get("type") == "html"
     # What a feed reader renders as HTML shows the typed text and runs no markup.

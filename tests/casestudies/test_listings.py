@@ -44,7 +44,7 @@ def titles_listed(response):
 
 
 def test_lists_every_city_case_study(client, case_studies):
-    response = client.get("/case-studies/")
+    response = client.get("/en/case-studies/")
     assert titles_listed(response) == [
         "Cycling counts online",
         "Neighbourhood budgets",
@@ -54,39 +54,39 @@ def test_lists_every_city_case_study(client, case_studies):
 
 
 def test_filters_by_city(client, case_studies):
-    response = client.get("/case-studies/?city=tartu")
+    response = client.get("/en/case-studies/?city=tartu")
     assert titles_listed(response) == ["Cycling counts online", "Virtual planning meetings"]
 
 
 def test_filters_by_theme_across_cities(client, case_studies):
-    response = client.get("/case-studies/?theme=governance")
+    response = client.get("/en/case-studies/?theme=governance")
     assert titles_listed(response) == ["Neighbourhood budgets", "Virtual planning meetings"]
 
 
 def test_city_and_theme_filters_combine(client, case_studies):
-    response = client.get("/case-studies/?city=tartu&theme=governance")
+    response = client.get("/en/case-studies/?city=tartu&theme=governance")
     assert titles_listed(response) == ["Virtual planning meetings"]
 
 
 def test_two_values_of_one_filter_mean_either(client, case_studies):
-    response = client.get("/case-studies/?theme=environment&theme=inclusion")
+    response = client.get("/en/case-studies/?theme=environment&theme=inclusion")
     assert titles_listed(response) == ["Cycling counts online", "Neighbourhood budgets"]
 
 
 def test_a_case_study_with_two_matching_themes_is_listed_once(client, case_studies):
-    response = client.get("/case-studies/?theme=governance&theme=inclusion")
+    response = client.get("/en/case-studies/?theme=governance&theme=inclusion")
     assert titles_listed(response) == ["Neighbourhood budgets", "Virtual planning meetings"]
 
 
 def test_unknown_filter_value_is_explained_not_a_crash(client, case_studies):
-    response = client.get("/case-studies/?city=atlantis&theme=governance")
+    response = client.get("/en/case-studies/?city=atlantis&theme=governance")
     assert response.status_code == 200
     assert "atlantis" in response.text
     assert titles_listed(response) == ["Neighbourhood budgets", "Virtual planning meetings"]
 
 
 def test_known_values_still_filter_beside_an_unknown_one(client, case_studies):
-    response = client.get("/case-studies/?city=atlantis&city=ghent")
+    response = client.get("/en/case-studies/?city=atlantis&city=ghent")
     assert "City: atlantis not recognised." in response.text
     assert titles_listed(response) == ["Neighbourhood budgets"]
 
@@ -97,28 +97,28 @@ def test_known_values_still_filter_beside_an_unknown_one(client, case_studies):
 )
 def test_values_that_cannot_be_slugs_are_ignored(client, case_studies, query):
     """A NUL byte or junk in a filter never reaches the database (PostgreSQL would refuse)."""
-    response = client.get(f"/case-studies/?{query}")
+    response = client.get(f"/en/case-studies/?{query}")
     assert response.status_code == 200
     assert "not recognised" in response.text
     assert len(titles_listed(response)) == 3
 
 
 def test_no_match_explains_itself(client, case_studies):
-    response = client.get("/case-studies/?city=ghent&theme=environment")
+    response = client.get("/en/case-studies/?city=ghent&theme=environment")
     assert titles_listed(response) == []
     assert "No case studies match" in response.text
 
 
 @pytest.mark.parametrize("page", ["0", "-3", "abc", "999", "1e9"])
 def test_odd_page_numbers_still_show_a_page(client, case_studies, page):
-    response = client.get(f"/case-studies/?page={page}")
+    response = client.get(f"/en/case-studies/?page={page}")
     assert response.status_code == 200
     assert len(titles_listed(response)) == 3
 
 
 def test_drafts_are_not_listed(client, case_studies, tartu):
     CaseStudyPageFactory(parent=tartu.case_studies_section, title="Not yet", live=False)
-    response = client.get("/case-studies/")
+    response = client.get("/en/case-studies/")
     assert "Not yet" not in response.text
     assert titles_listed(response) == [
         "Cycling counts online",
@@ -129,18 +129,18 @@ def test_drafts_are_not_listed(client, case_studies, tartu):
 
 
 def test_city_section_lists_only_that_city(client, case_studies, tartu):
-    response = client.get("/cities/tartu/case-studies/")
+    response = client.get("/en/cities/tartu/case-studies/")
     assert titles_listed(response) == ["Cycling counts online", "Virtual planning meetings"]
-    response = client.get("/cities/tartu/case-studies/?theme=environment")
+    response = client.get("/en/cities/tartu/case-studies/?theme=environment")
     assert titles_listed(response) == ["Cycling counts online"]
 
 
 def test_updates_are_newest_first_and_filter_by_city(client, site_tree, tartu, ghent):
     UpdatePageFactory(parent=tartu.updates_section, title="Older", date="2016-02-01")
     UpdatePageFactory(parent=ghent.updates_section, title="Newer", date="2017-09-01")
-    response = client.get("/updates/")
+    response = client.get("/en/updates/")
     assert [page.title for page in response.context["listing"]] == ["Newer", "Older"]
-    response = client.get("/updates/?city=tartu")
+    response = client.get("/en/updates/?city=tartu")
     assert [page.title for page in response.context["listing"]] == ["Older"]
 
 
@@ -152,7 +152,7 @@ def count_queries(client, url):
 
 
 @pytest.mark.parametrize(
-    "url", ["/case-studies/", "/cities/tartu/", "/cities/tartu/case-studies/"]
+    "url", ["/en/case-studies/", "/en/cities/tartu/", "/en/cities/tartu/case-studies/"]
 )
 def test_query_count_does_not_grow_with_the_number_of_cards(
     client, case_studies, tartu, themes, url
@@ -183,7 +183,7 @@ def test_page_links_keep_the_filters_and_nothing_else(client, case_studies, tart
     CaseStudyPageFactory.create_batch(12, parent=tartu.case_studies_section)
     junk = "x" * 2000
     response = client.get(
-        f"/case-studies/?city=tartu&city=atlantis&unknown={junk}&utm_source=mail&page=1"
+        f"/en/case-studies/?city=tartu&city=atlantis&unknown={junk}&utm_source=mail&page=1"
     )
     assert response.status_code == 200
     next_links = re.findall(r'href="([^"]*)" rel="next"', response.text)

@@ -75,7 +75,7 @@ class TestEditorsCreatePages(SitePageTestCase):
             ("case-studies", True),
             ("updates", True),
         ]
-        assert self.client.get("/cities/murcia/case-studies/").status_code == 200
+        assert self.client.get("/en/cities/murcia/case-studies/").status_code == 200
 
     def test_a_draft_city_shows_nothing_until_published(self):
         self.assertCanCreate(
@@ -84,11 +84,11 @@ class TestEditorsCreatePages(SitePageTestCase):
         secretville = CityPage.objects.get(slug="secretville")
         assert not secretville.get_children().exists()
         self.client.logout()
-        assert "Secretville" not in self.client.get("/cities/").text
-        assert self.client.get("/cities/secretville/case-studies/").status_code == 404
+        assert "Secretville" not in self.client.get("/en/cities/").text
+        assert self.client.get("/en/cities/secretville/case-studies/").status_code == 404
 
         secretville.save_revision().publish()
-        assert self.client.get("/cities/secretville/case-studies/").status_code == 200
+        assert self.client.get("/en/cities/secretville/case-studies/").status_code == 200
 
     def test_missing_city_sections_can_be_added_back(self):
         self.tartu.case_studies_section.delete()
@@ -103,7 +103,7 @@ class TestEditorsCreatePages(SitePageTestCase):
             CityUpdatesPage,
             nested_form_data({"title": "Updates", "slug": "updates"}),
         )
-        assert self.client.get("/cities/tartu/updates/").status_code == 200
+        assert self.client.get("/en/cities/tartu/updates/").status_code == 200
 
     def test_case_study_page(self):
         guide = GuidePageFactory(parent=self.tree["toolkit"], title="Audit your channels")
@@ -125,7 +125,8 @@ class TestEditorsCreatePages(SitePageTestCase):
         case_study = CaseStudyPage.objects.get()
         assert case_study.city == self.tartu
         assert (
-            case_study.url == "/cities/tartu/case-studies/virtual-meetings-on-development-plans/"
+            case_study.url
+            == "/en/cities/tartu/case-studies/virtual-meetings-on-development-plans/"
         )
         assert set(case_study.tags.names()) == {"virtual meetings", "planning"}
         assert list(guide.case_studies.all()) == [case_study]

@@ -29,13 +29,13 @@ TITLE = "Neighbourhood budgets decided on Telegram"
 def public_places(client, tartu):
     """Every public place a case study shows up in, as the text a reader gets."""
     urls = [
-        "/case-studies/",
-        "/case-studies/feed/",
+        "/en/case-studies/",
+        "/en/case-studies/feed/",
         tartu.url,
         f"{tartu.url}case-studies/",
         f"{tartu.url}case-studies/feed/",
-        "/search/?q=telegram",
-        "/api/search/?q=telegram",
+        "/en/search/?q=telegram",
+        "/en/api/search/?q=telegram",
     ]
     return {url: client.get(url).content.decode() for url in urls}
 
@@ -76,7 +76,7 @@ def test_submission_is_private_until_an_editor_approves(
 
     # Nothing of it is public.
     client.logout()
-    assert client.get("/cities/tartu/case-studies/telegram-budgets/").status_code == 404
+    assert client.get("/en/cities/tartu/case-studies/telegram-budgets/").status_code == 404
     for url, text in public_places(client, tartu).items():
         assert TITLE not in text and "Telegram" not in text, url
 
@@ -189,4 +189,4 @@ def test_editors_schedule_publishing(
     page = CaseStudyPage.objects.get(pk=page.pk)
     assert page.live
     client.logout()
-    assert TITLE in client.get("/case-studies/").content.decode()
+    assert TITLE in client.get("/en/case-studies/").content.decode()

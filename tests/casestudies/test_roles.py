@@ -199,12 +199,12 @@ def test_editors_change_the_site_text_and_partners_cannot(client, editor, tartu_
 
     client.force_login(tartu_partner)
     client.post(url, form)
-    assert "Ten cities, one network" not in client.get("/").content.decode()
+    assert "Ten cities, one network" not in client.get("/en/").content.decode()
 
     client.force_login(editor)
     assert client.post(url, form).status_code == 302
     client.logout()
-    home = client.get("/").content.decode()
+    home = client.get("/en/").content.decode()
     assert "Ten cities, one network" in home
     assert "About this site." in home
 

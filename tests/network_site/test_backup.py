@@ -90,7 +90,7 @@ def site_as_seen():
 def search(question):
     """The hits of the search service, and the results as the /search/ page shows them."""
     hits = get_search_service().search(SearchQuery(text=question)).hits
-    page = Client().get("/search/", {"q": question}).text
+    page = Client().get("/en/search/", {"q": question}).text
     results = re.search(r'<section class="listing__results".*?</section>', page, re.DOTALL)
     shown = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", results.group())).split())
     return [(hit.title, hit.url) for hit in hits], shown

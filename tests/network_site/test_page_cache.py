@@ -51,16 +51,16 @@ def test_a_second_anonymous_reader_gets_the_stored_page(client, case_study):
     state, html = read(client, case_study.url)
     assert state == "hit"
     assert "Virtual planning meetings" in html
-    first = read(client, "/search/?q=planning")
+    first = read(client, "/en/search/?q=planning")
     assert first[0] == "miss"
-    assert read(client, "/search/?q=planning") == ("hit", first[1])
+    assert read(client, "/en/search/?q=planning") == ("hit", first[1])
 
 
 def test_a_stored_page_says_a_cdn_may_not_keep_it_unless_told(client, case_study, settings):
     response = client.get(case_study.url)
     assert response["Cache-Control"] == "public, max-age=0, s-maxage=0"
     settings.PAGE_CACHE = {"ENABLED": True, "CDN_SECONDS": 120}
-    assert "s-maxage=120" in client.get("/case-studies/")["Cache-Control"]
+    assert "s-maxage=120" in client.get("/en/case-studies/")["Cache-Control"]
 
 
 def republish(page, **changes):
@@ -90,14 +90,14 @@ def move_to_ghent(page):
     [
         (
             lambda page: republish(page, title="Online planning"),
-            "/case-studies/",
+            "/en/case-studies/",
             "Virtual planning meetings",
             "Online planning",
         ),
-        (unpublish, "/case-studies/", "Virtual planning meetings", None),
-        (delete, "/case-studies/", "Virtual planning meetings", None),
-        (make_private, "/case-studies/", "Virtual planning meetings", None),
-        (move_to_ghent, "/cities/ghent/case-studies/", None, "Virtual planning meetings"),
+        (unpublish, "/en/case-studies/", "Virtual planning meetings", None),
+        (delete, "/en/case-studies/", "Virtual planning meetings", None),
+        (make_private, "/en/case-studies/", "Virtual planning meetings", None),
+        (move_to_ghent, "/en/cities/ghent/case-studies/", None, "Virtual planning meetings"),
     ],
     ids=["publish", "unpublish", "delete", "privacy", "move"],
 )

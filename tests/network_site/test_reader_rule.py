@@ -30,16 +30,16 @@ GHENT_UPDATE = "Spring news from Ghent"
 
 PUBLIC_PLACES = [
     "/",
-    "/cities/",
-    "/case-studies/",
-    "/case-studies/feed/",
-    "/updates/",
-    "/updates/feed/",
-    "/toolkit/",
-    "/toolkit/reach-everyone/",
-    "/toolkit/roadmap/",
-    "/search/?q=ghent",
-    "/api/search/?q=ghent",
+    "/en/cities/",
+    "/en/case-studies/",
+    "/en/case-studies/feed/",
+    "/en/updates/",
+    "/en/updates/feed/",
+    "/en/toolkit/",
+    "/en/toolkit/reach-everyone/",
+    "/en/toolkit/roadmap/",
+    "/en/search/?q=ghent",
+    "/en/api/search/?q=ghent",
 ]
 
 
@@ -84,7 +84,7 @@ def add_ghents_content(site):
 def text_of(client, url):
     response = client.get(url)
     assert response.status_code == 200, url
-    if url.startswith("/api/"):
+    if url.startswith("/en/api/"):
         return json.dumps(response.json())
     return response.content.decode()
 
@@ -104,11 +104,11 @@ def ghent_content_in(client):
 def test_every_public_place_shows_a_published_citys_content(client, site):
     shown = ghent_content_in(client)
     assert set(shown) == set(PUBLIC_PLACES)
-    assert GHENT_CASE_STUDY in shown["/case-studies/"]
-    assert GHENT_UPDATE in shown["/updates/"]
+    assert GHENT_CASE_STUDY in shown["/en/case-studies/"]
+    assert GHENT_UPDATE in shown["/en/updates/"]
     assert GHENT_UPDATE in shown["/"]
-    assert GHENT_CASE_STUDY in shown["/toolkit/reach-everyone/"]
-    assert GHENT_CASE_STUDY in shown["/toolkit/roadmap/"]
+    assert GHENT_CASE_STUDY in shown["/en/toolkit/reach-everyone/"]
+    assert GHENT_CASE_STUDY in shown["/en/toolkit/roadmap/"]
 
 
 @pytest.mark.django_db
@@ -120,8 +120,8 @@ def test_unpublishing_a_city_takes_its_content_out_of_every_public_place(
 
     assert ghent_content_in(client) == {}
     # Tartu's content, next to it everywhere, is still there.
-    assert "Virtual meetings in Tartu" in text_of(client, "/case-studies/")
-    assert "Virtual meetings in Tartu" in text_of(client, "/toolkit/roadmap/")
+    assert "Virtual meetings in Tartu" in text_of(client, "/en/case-studies/")
+    assert "Virtual meetings in Tartu" in text_of(client, "/en/toolkit/roadmap/")
 
 
 @pytest.mark.django_db
@@ -150,7 +150,7 @@ def test_private_pages_are_left_out_everywhere_but_keep_their_login_form(
     shown = ghent_content_in(client)
     assert not any(GHENT_CASE_STUDY in found or GHENT_UPDATE in found for found in shown.values())
     # The city itself is still public, so it is still listed.
-    assert "Ghent" in shown["/cities/"]
+    assert "Ghent" in shown["/en/cities/"]
     response = client.get(fresh(site["case_study"]).url)
     assert response.status_code == 200
     assert GHENT_CASE_STUDY not in response.content.decode()
@@ -182,7 +182,7 @@ def test_a_private_section_hides_the_pages_below_it_and_asks_for_its_password(
 
     shown = ghent_content_in(client)
     assert not any(GHENT_CASE_STUDY in found for found in shown.values())
-    assert GHENT_UPDATE in shown["/updates/"]  # Not below the private section.
+    assert GHENT_UPDATE in shown["/en/updates/"]  # Not below the private section.
     response = client.get(fresh(site["case_study"]).url)
     assert GHENT_CASE_STUDY not in response.content.decode()
     assert 'name="password"' in response.content.decode()

@@ -21,23 +21,23 @@ def case_study(tartu, themes):
 
 
 def test_a_page_deep_in_the_tree_is_served_with_its_breadcrumbs(client, case_study):
-    response = client.get("/cities/tartu/case-studies/meetings/")
+    response = client.get("/en/cities/tartu/case-studies/meetings/")
     assert response.status_code == 200
     assert "<h1>Virtual meetings</h1>" in response.text
     breadcrumbs = response.text.split('class="breadcrumbs')[1].split("</nav>")[0]
-    for link in ('href="/"', 'href="/cities/"', 'href="/cities/tartu/"'):
+    for link in ('href="/"', 'href="/en/cities/"', 'href="/en/cities/tartu/"'):
         assert link in breadcrumbs
-    assert 'href="/cities/tartu/case-studies/">Case studies</a>' in breadcrumbs
+    assert 'href="/en/cities/tartu/case-studies/">Case studies</a>' in breadcrumbs
 
 
 @pytest.mark.parametrize(
     "url",
     [
-        "/cities/atlantis/",
-        "/cities/tartu/case-studies/nothing/",
-        "/cities/tartu/case-studies/meetings/more/",
-        "/cities/meetings/",  # A slug that exists, at another place in the tree.
-        "/toolkit/tartu/",
+        "/en/cities/atlantis/",
+        "/en/cities/tartu/case-studies/nothing/",
+        "/en/cities/tartu/case-studies/meetings/more/",
+        "/en/cities/meetings/",  # A slug that exists, at another place in the tree.
+        "/en/toolkit/tartu/",
     ],
 )
 def test_a_path_that_names_no_page_answers_404(client, case_study, url):
@@ -48,7 +48,7 @@ def test_a_section_s_own_route_comes_before_a_child_of_the_same_slug(client, tar
     """As in Wagtail: a listing's feed (a route of the listing page) wins over a case study
     whose slug is 'feed'."""
     CaseStudyPageFactory(parent=tartu.case_studies_section, title="Feed", slug="feed")
-    response = client.get("/cities/tartu/case-studies/feed/")
+    response = client.get("/en/cities/tartu/case-studies/feed/")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/atom+xml")
 
@@ -58,9 +58,9 @@ def test_a_draft_page_answers_404_and_a_draft_section_hides_what_is_below_it(
 ):
     section = tartu.case_studies_section
     section.unpublish()
-    assert client.get("/cities/tartu/case-studies/").status_code == 404
-    assert client.get("/cities/tartu/case-studies/meetings/").status_code == 404
-    assert client.get("/cities/tartu/").status_code == 200
+    assert client.get("/en/cities/tartu/case-studies/").status_code == 404
+    assert client.get("/en/cities/tartu/case-studies/meetings/").status_code == 404
+    assert client.get("/en/cities/tartu/").status_code == 200
 
 
 def routing_queries(rf, path):
@@ -74,5 +74,5 @@ def routing_queries(rf, path):
 def test_routing_reads_the_tree_once_whatever_the_depth(rf, case_study):
     """Finding a page five levels down takes as many queries as one two levels down: the
     site, the home page, the pages on the path, and the page found."""
-    assert routing_queries(rf, "/cities/tartu/case-studies/meetings/") == 4
-    assert routing_queries(rf, "/cities/") == 4
+    assert routing_queries(rf, "/en/cities/tartu/case-studies/meetings/") == 4
+    assert routing_queries(rf, "/en/cities/") == 4

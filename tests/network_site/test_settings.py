@@ -99,7 +99,7 @@ def test_the_admin_dashboard_does_not_ask_wagtail_for_new_releases(client, djang
 
 @pytest.mark.django_db
 def test_the_public_site_sends_a_strict_content_security_policy(client, home):
-    response = client.get("/")
+    response = client.get("/en/")
     assert response.status_code == 200
     policy = response["Content-Security-Policy"]
     assert "default-src 'self'" in policy

@@ -111,7 +111,7 @@ class TestCuratedCollections(SitePageTestCase):
 
         # One built in code with more shows its first twelve.
         feature(self.home, CuratedCollectionFactory(title="Start here", pages=guides))
-        section = collection_section(self.client.get("/").text, "start-here")
+        section = collection_section(self.client.get("/en/").text, "start-here")
         assert card_titles(section) == [f"Guide {n:02d}" for n in range(12)]
 
     def test_an_editor_features_collections_on_the_home_page_in_the_admin(self):
@@ -140,7 +140,7 @@ class TestCuratedCollections(SitePageTestCase):
 
         self.assertCanPreviewChanges(self.home, home_form(second), "Go further", "Complaints")
         self.client.post(edit_url, {**home_form(second, first), "action-publish": "publish"})
-        text = self.client.get("/").text
+        text = self.client.get("/en/").text
         assert text.index("Go further") < text.index("Start here")
 
     def test_home_and_toolkit_show_featured_collections_in_the_editors_order(self):
@@ -152,7 +152,7 @@ class TestCuratedCollections(SitePageTestCase):
         feature(self.home, further, start)
         feature(self.toolkit, start, further)
 
-        home = self.client.get("/").text
+        home = self.client.get("/en/").text
         assert home.index('id="collection-go-further"') < home.index('id="collection-start-here"')
         section = collection_section(home, "start-here")
         self.assertInHTML('<h2 id="collection-start-here-heading">Start here</h2>', section)
@@ -188,7 +188,7 @@ class TestCuratedCollections(SitePageTestCase):
         )
         self.client.logout()
 
-        section = collection_section(self.client.get("/").text, "start-here")
+        section = collection_section(self.client.get("/en/").text, "start-here")
         assert card_titles(section) == ["Route complaints"]
 
     def test_a_collection_with_nothing_to_show_is_left_out(self):
@@ -237,9 +237,9 @@ class TestCuratedCollections(SitePageTestCase):
                 for order, page in enumerate(pages)
             ]
             collection.save()
-            self.client.get("/")  # The first request fills the caches (site, renditions).
+            self.client.get("/en/")  # The first request fills the caches (site, renditions).
             with CaptureQueriesContext(connection) as queries:
-                response = self.client.get("/")
+                response = self.client.get("/en/")
             section = collection_section(response.text, "start-here")
             assert card_titles(section) == [page.title for page in pages]
             assert section.count('class="card__image"') == sum(
