@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 
 from network_site.forms import ChangeHistoryPageForm, FacetField, FacetFilterForm
+from network_site.languages import in_reader_language
 from network_site.models import Theme
 
 
@@ -49,4 +50,6 @@ class ListingFilterForm(FacetFilterForm):
             del self.fields[name]
         if "city" in self.fields:
             self.fields["city"].choices = cities.values_list("slug", "title")
-        self.fields["theme"].choices = Theme.objects.values_list("slug", "name")
+        self.fields["theme"].choices = [
+            (theme.slug, theme.name) for theme in in_reader_language(Theme)
+        ]

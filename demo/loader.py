@@ -178,9 +178,10 @@ class DemoLoader:
         """Get or create each snippet by slug; return them by slug."""
         snippets = {}
         for row in rows:
-            snippet = model.objects.filter(slug=row["slug"]).first()
+            english = model.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+            snippet = english.filter(slug=row["slug"]).first()
             if snippet is None:
-                if model.objects.filter(name=row["name"]).exists():
+                if english.filter(name=row["name"]).exists():
                     raise DemoLoadError(
                         f"A {model._meta.verbose_name} named “{row['name']}” exists with a "
                         f"slug other than “{row['slug']}”. Give it that slug or rename it, "

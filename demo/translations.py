@@ -9,7 +9,8 @@ translation. A string missing there stays in English on the translated page, as 
 for an editor who skipped it; `tests/demo/test_demo_translations.py` keeps the files
 complete.
 
-Which pages are translated:
+What is translated:
+- the themes and the channels, into all nine languages;
 - each city's page and its case study, into the city's own language;
 - the home page, the about page, the toolkit page and the roadmap, into all nine languages.
 
@@ -34,6 +35,7 @@ from wagtail_localize.models import (
 from casestudies.models import CaseStudyPage, CityPage
 from home.models import AboutPage, HomePage
 from network_site.languages import SOURCE_LANGUAGE, language_codes
+from network_site.models import Channel, Theme
 from toolkit.models import RoadmapPage, ToolkitPage
 
 TRANSLATIONS_DIR = Path(__file__).parent / "data" / "translations"
@@ -59,19 +61,27 @@ def english(model):
 
 
 def translation_plan():
-    """The (English page, language) pairs the demo translates, in tree order so that a
-    page's parent is translated before it."""
+    """The (English object, language) pairs the demo translates: the snippets, then the
+    pages in tree order, so that a page's parent is translated before it."""
+    others = [code for code in language_codes() if code != SOURCE_LANGUAGE]
+    snippets = [
+        (item, code) for model in (Theme, Channel) for item in english(model) for code in others
+    ]
     plan = []
     for model in TRANSLATED_INTO_EVERY_LANGUAGE:
         for page in english(model):
-            plan += [(page, code) for code in language_codes() if code != SOURCE_LANGUAGE]
+            plan += [(page, code) for code in others]
     for city in english(CityPage).filter(slug__in=CITY_LANGUAGES):
         language = CITY_LANGUAGES[city.slug]
         plan.append((city, language))
         plan += [
             (case_study, language) for case_study in english(CaseStudyPage).descendant_of(city)
         ]
-    return sorted(plan, key=lambda item: item[0].path)
+    return snippets + sorted(plan, key=lambda item: item[0].path)
+
+
+def specific(instance):
+    return getattr(instance, "specific", instance)
 
 
 def load_strings(language):
@@ -79,19 +89,19 @@ def load_strings(language):
     return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
 
 
-def source_strings(page):
-    """The strings of `page` as wagtail-localize cuts them out, in the page's order."""
-    source, _ = TranslationSource.get_or_create_from_instance(page)
+def source_strings(instance):
+    """The strings of a page or snippet as wagtail-localize cuts them out, in order."""
+    source, _ = TranslationSource.get_or_create_from_instance(instance)
     segments = StringSegment.objects.filter(source=source).select_related("string", "context")
     return source, segments.order_by("order")
 
 
 @transaction.atomic
-def translate(page, language, strings):
-    """Translate `page` into `language` with `strings` and publish the translation; return
-    the English strings `strings` has no translation for."""
+def translate(instance, language, strings):
+    """Translate a page or snippet into `language` with `strings` and publish the
+    translation; return the English strings `strings` has no translation for."""
     locale = Locale.objects.get(language_code=language)
-    source, segments = source_strings(page)
+    source, segments = source_strings(instance)
     translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale)
     missing = []
     for segment in segments:
@@ -113,8 +123,8 @@ def translate_demo():
     """Make and publish every translation of the plan; return how many per language."""
     strings = {code: load_strings(code) for code in language_codes()}
     made = {}
-    for page, language in translation_plan():
-        translate(page.specific, language, strings[language])
+    for instance, language in translation_plan():
+        translate(specific(instance), language, strings[language])
         made[language] = made.get(language, 0) + 1
     return made
 
@@ -124,8 +134,8 @@ def list_strings(language):
     the data file (None where it has none), in page order; each string once."""
     strings = load_strings(language)
     listed = {}
-    for page, code in translation_plan():
+    for instance, code in translation_plan():
         if code == language:
-            for segment in source_strings(page.specific)[1]:
+            for segment in source_strings(specific(instance))[1]:
                 listed.setdefault(segment.string.data, strings.get(segment.string.data))
     return listed

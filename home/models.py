@@ -14,6 +14,7 @@ from modelcluster.fields import ParentalKey
 
 from casestudies.models import CityPage, UpdatePage
 from network_site.blocks import BodyBlock
+from network_site.languages import in_reader_language
 from network_site.models import Theme
 from network_site.pages import SitePage
 from toolkit.models import FeaturedCollection, FeaturedCollectionsMixin
@@ -155,5 +156,5 @@ class AboutPage(SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["themes"] = Theme.objects.all()
+        context["themes"] = in_reader_language(Theme)
         return context

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
+from django.utils.translation import get_language
 
 from wagtail.models import Locale
 
@@ -155,3 +156,40 @@ def unprefixed(url):
     prefix = f"/{SOURCE_LANGUAGE}/"
     scheme_and_host, found, rest = url.partition(prefix)
     return f"{scheme_and_host}/{rest}" if found else url
+
+
+def taxonomy_names(model, request=None):
+    """{translation key: name} of a translatable snippet (themes, channels) in the active
+    language, where it is translated; read once per request when `request` is given."""
+    key = (model._meta.label, get_language())
+    memo = getattr(request, "_taxonomy_names", None) if request is not None else None
+    if memo is not None and key in memo:
+        return memo[key]
+    names = dict(
+        model.objects.filter(locale__language_code=get_language()).values_list(
+            "translation_key", "name"
+        )
+    )
+    if request is not None:
+        request._taxonomy_names = {**(memo or {}), key: names}
+    return names
+
+
+def localized_name(item, request=None):
+    """The name of a theme or channel (tagged in English) in the reader's language, or its
+    English name where it has no translation; any other tag's own name."""
+    if not hasattr(item, "translation_key"):
+        return item.name
+    return taxonomy_names(type(item), request).get(item.translation_key, item.name)
+
+
+def in_reader_language(model):
+    """Every theme or channel, in its English order, each as its translation into the
+    reader's language where there is one, else as the English one (for a page that shows
+    their descriptions too)."""
+    english = list(model.objects.filter(locale__language_code=SOURCE_LANGUAGE))
+    translated = model.objects.filter(
+        locale__language_code=get_language(),
+        translation_key__in=[item.translation_key for item in english],
+    ).in_bulk(field_name="translation_key")
+    return [translated.get(item.translation_key, item) for item in english]

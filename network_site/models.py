@@ -1,17 +1,24 @@
 """The shared taxonomies (the URBACT areas, the channels cities use) and the site text
-editors set once for every page."""
+editors set once for every page.
+
+Themes and channels are translatable snippets (wagtail-localize): pages are tagged with the
+English ones, and a reader sees each one's name in their language where it is translated
+(`network_site.languages.taxonomy_names`). A translation keeps the English slug, which is
+the value of the search facets and filters in every language.
+"""
 
 from django.db import models
 
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 
-class Theme(index.Indexed, models.Model):
+class Theme(TranslatableMixin, index.Indexed, models.Model):
     """One of the four URBACT improvement areas a case study, guide or update belongs to."""
 
-    name = models.CharField(max_length=80, unique=True)
-    slug = models.SlugField(max_length=80, unique=True)
+    name = models.CharField(max_length=80)
+    slug = models.SlugField(max_length=80)
     description = models.TextField(blank=True, help_text="One or two sentences for readers.")
     sort_order = models.PositiveSmallIntegerField(
         default=0, help_text="Themes are listed in this order, lowest first."
@@ -20,14 +27,15 @@ class Theme(index.Indexed, models.Model):
     panels = ["name", "slug", "description", "sort_order"]
     search_fields = [index.SearchField("name"), index.FilterField("slug")]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["sort_order", "name"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale"), ("name", "locale")]
 
     def __str__(self):
         return self.name
 
 
-class Channel(index.Indexed, models.Model):
+class Channel(TranslatableMixin, index.Indexed, models.Model):
     """A social media channel or digital tool a city uses to reach and involve citizens."""
 
     class Kind(models.TextChoices):
@@ -38,16 +46,17 @@ class Channel(index.Indexed, models.Model):
         WEB = "web", "Website or web service"
         OTHER = "other", "Other"
 
-    name = models.CharField(max_length=80, unique=True)
-    slug = models.SlugField(max_length=80, unique=True)
+    name = models.CharField(max_length=80)
+    slug = models.SlugField(max_length=80)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
     description = models.TextField(blank=True)
 
     panels = ["name", "slug", "kind", "description"]
     search_fields = [index.SearchField("name"), index.FilterField("slug")]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale"), ("name", "locale")]
 
     def __str__(self):
         return self.name

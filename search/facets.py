@@ -8,6 +8,10 @@ name). The content type's labels come from the registry; a year is its own label
 
 from functools import cache
 
+from wagtail.models import TranslatableMixin
+
+from network_site.languages import SOURCE_LANGUAGE, taxonomy_names
+
 from .registry import declared_facets, searchable_models, type_labels
 
 # The facets, in the order the search page shows them.
@@ -28,13 +32,23 @@ def label_sources():
 
 def labels_of(holder, facet):
     """(value, label) pairs of one facet, in reading order: the model's own ordering if it
-    has one, else by label. Pages are limited to those readers may see."""
+    has one, else by label. Pages are limited to those readers may see, in the reader's
+    language; themes and channels are the English ones, named in the reader's language."""
     if facet.label is None:
         choices = holder._meta.get_field(facet.field_name).choices or []
         return sorted(((str(value), label) for value, label in choices), key=lambda c: c[1])
-    objects = holder.objects
-    objects = objects.readable().in_language() if hasattr(objects, "readable") else objects.all()
     ordering = holder._meta.ordering or [facet.label]
+    if hasattr(holder.objects, "readable"):
+        objects = holder.objects.readable().in_language()
+    elif issubclass(holder, TranslatableMixin):
+        english = holder.objects.filter(locale__language_code=SOURCE_LANGUAGE)
+        names = taxonomy_names(holder)
+        return [
+            (str(getattr(item, facet.field_name)), names.get(item.translation_key, item.name))
+            for item in english.order_by(*ordering)
+        ]
+    else:
+        objects = holder.objects.all()
     return [
         (str(value), label)
         for value, label in objects.order_by(*ordering).values_list(facet.field_name, facet.label)

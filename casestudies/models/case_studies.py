@@ -9,7 +9,7 @@ from django.db import models
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -207,8 +207,9 @@ class CaseStudyPage(
         return context
 
 
-class CaseStudyFigure(Orderable):
-    """A measured result of a case study: a value, its unit and what it counts."""
+class CaseStudyFigure(TranslatableMixin, Orderable):
+    """A measured result of a case study: a value, its unit and what it counts. Translatable
+    with its case study: the value stays, the unit and the label are translated."""
 
     case_study = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="figures")
     value = models.DecimalField(max_digits=14, decimal_places=2)
@@ -216,6 +217,9 @@ class CaseStudyFigure(Orderable):
     label = models.CharField(max_length=120, help_text="What the figure counts.")
 
     panels = [FieldRowPanel(["value", "unit"]), "label"]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
 
     def __str__(self):
         return self.as_text

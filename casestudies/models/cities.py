@@ -7,7 +7,7 @@ from django.http import QueryDict
 from django.utils.functional import cached_property
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Locale, Orderable, Page
+from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from modelcluster.fields import ParentalKey
@@ -209,8 +209,9 @@ class CityPage(SearchablePage, ProvenanceMixin, SitePage):
         return context
 
 
-class CityToolAudit(Orderable):
-    """One line of a city's audit: a channel it uses, for what and for whom."""
+class CityToolAudit(TranslatableMixin, Orderable):
+    """One line of a city's audit: a channel it uses, for what and for whom. Translatable
+    with its city: a translation's lines say the purpose and audience in its language."""
 
     class Stage(models.TextChoices):
         IN_USE = "in-use", "In use before the network"
@@ -223,6 +224,9 @@ class CityToolAudit(Orderable):
     stage = models.CharField(max_length=10, choices=Stage.choices, default=Stage.IN_USE)
 
     panels = ["channel", "purpose", "audience", "stage"]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
 
     def __str__(self):
         return f"{self.channel}: {self.purpose}"

@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 from django import template
 from django.contrib.contenttypes.models import ContentType
 
+from network_site.languages import localized_name
 from network_site.pages import Provenance
 
 register = template.Library()
@@ -80,3 +81,10 @@ def provenance_levels():
     """`{% provenance_levels as levels %}`: every `Provenance`, each with its `label` and
     `explanation`, for a key that says what the badges mean."""
     return list(Provenance)
+
+
+@register.simple_tag(takes_context=True)
+def name_of(context, item):
+    """`{% name_of theme %}`: a theme's or channel's name in the reader's language (English
+    where it is not translated); a free tag's own name."""
+    return localized_name(item, context.get("request"))
