@@ -188,8 +188,11 @@ def in_reader_language(model):
     reader's language where there is one, else as the English one (for a page that shows
     their descriptions too)."""
     english = list(model.objects.filter(locale__language_code=SOURCE_LANGUAGE))
-    translated = model.objects.filter(
-        locale__language_code=get_language(),
-        translation_key__in=[item.translation_key for item in english],
-    ).in_bulk(field_name="translation_key")
+    translated = {
+        item.translation_key: item
+        for item in model.objects.filter(
+            locale__language_code=get_language(),
+            translation_key__in=[item.translation_key for item in english],
+        )
+    }
     return [translated.get(item.translation_key, item) for item in english]
