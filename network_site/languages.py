@@ -18,6 +18,8 @@ from wagtail.models import Locale
 from wagtail_localize.models import LocaleSynchronization, TranslationSource
 from wagtail_localize.synctree import PageIndex, synchronize_tree
 
+from .pages import readable_pages
+
 SOURCE_LANGUAGE = settings.LANGUAGE_CODE
 
 
@@ -58,12 +60,6 @@ def sync_trees():
         synchronize_tree(sync.sync_from, sync.locale, page_index=page_index)
 
 
-def content_language(page):
-    """The language a page's content is written in: English for an alias (a page not yet
-    translated shows the English page's content), else its tree's language."""
-    return SOURCE_LANGUAGE if page.alias_of_id else page.locale.language_code
-
-
 @dataclass
 class Version:
     """One language's version of a page, as the language switcher lists it."""
@@ -83,7 +79,6 @@ class PageLanguages:
     translation, which English version it follows and whether English changed since."""
 
     versions: list
-    content_language: str
     is_fallback: bool = False
     is_translation: bool = False
     source_date: datetime.datetime | None = None
@@ -104,8 +99,6 @@ def language_names():
 def page_languages(page, request):
     """The `PageLanguages` of `page`, served to `request`: one query for the versions, one
     for the English version's translation record on a translated page."""
-    from network_site.pages import readable_pages
-
     versions = {
         version.locale.language_code: version
         for version in readable_pages()
@@ -127,10 +120,11 @@ def page_languages(page, request):
         if code in versions
     ]
     english = versions.get(SOURCE_LANGUAGE)
-    result = PageLanguages(versions=listed, content_language=content_language(page))
+    result = PageLanguages(versions=listed)
     if english is not None:
         result.default_url = unprefixed(request.build_absolute_uri(urls[SOURCE_LANGUAGE]))
-    if page.locale.language_code == SOURCE_LANGUAGE or english is None:
+    language = next((code for code, version in versions.items() if version.pk == page.pk), None)
+    if language in (SOURCE_LANGUAGE, None) or english is None:
         return result
     if page.alias_of_id:
         result.is_fallback = True

@@ -12,9 +12,11 @@ once per class, with `setUpTestData`.
 
 from contextlib import contextmanager
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
+from django.utils import translation
 
 from wagtail.models import Page, Site
 
@@ -100,6 +102,13 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """The test database, made from the models; see tests/database.py."""
     with django_db_blocker.unblock():
         prepare_test_database()
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Every test starts in English: a request to /it/... leaves Italian active in the thread
+    (LocaleMiddleware activates the request's language and nothing deactivates it)."""
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

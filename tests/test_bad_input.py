@@ -165,7 +165,7 @@ def test_listings_answer_any_filters(indexed, path, query):
 
 
 OTHER_PAGES = [
-    "/",
+    "/en/",
     "/en/cities/tartu/",
     "/en/cities/tartu/case-studies/virtual-meetings-in-tartu/",
     "/en/case-studies/feed/",

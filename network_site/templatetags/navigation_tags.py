@@ -22,12 +22,29 @@ register = template.Library()
 
 
 def _site_root(context):
-    """The root page of the site serving this request, or None outside a request."""
+    """The home page of the site serving this request, in the reader's language (None
+    outside a request), found once per request: among the pages above the page served
+    when routing read them, else with one query."""
     request = context.get("request")
     if request is None:
         return None
+    if not hasattr(request, "_network_site_root"):
+        request._network_site_root = _localized_site_root(request, context.get("page"))
+    return request._network_site_root
+
+
+def _localized_site_root(request, page):
     site = Site.find_for_request(request)
-    return site.root_page.localized if site else None
+    if site is None:
+        return None
+    root = site.root_page
+    on_the_way = [*(known_ancestors(page) or []), page] if page is not None else []
+    for candidate in on_the_way:
+        if getattr(candidate, "depth", None) == root.depth and candidate.translation_key == (
+            root.translation_key
+        ):
+            return candidate
+    return readable_pages().in_language().filter(translation_key=root.translation_key).first()
 
 
 def _top_level_pages(context):
@@ -64,7 +81,7 @@ def languages(context):
         Version(code, names[code], translate_url(path, code), True, code == current)
         for code in language_codes()
     ]
-    return PageLanguages(versions=versions, content_language=current)
+    return PageLanguages(versions=versions)
 
 
 @register.simple_tag(takes_context=True)

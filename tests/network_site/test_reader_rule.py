@@ -29,7 +29,7 @@ GHENT_CASE_STUDY = "Participatory budgets in Ghent"
 GHENT_UPDATE = "Spring news from Ghent"
 
 PUBLIC_PLACES = [
-    "/",
+    "/en/",
     "/en/cities/",
     "/en/case-studies/",
     "/en/case-studies/feed/",
@@ -106,7 +106,7 @@ def test_every_public_place_shows_a_published_citys_content(client, site):
     assert set(shown) == set(PUBLIC_PLACES)
     assert GHENT_CASE_STUDY in shown["/en/case-studies/"]
     assert GHENT_UPDATE in shown["/en/updates/"]
-    assert GHENT_UPDATE in shown["/"]
+    assert GHENT_UPDATE in shown["/en/"]
     assert GHENT_CASE_STUDY in shown["/en/toolkit/reach-everyone/"]
     assert GHENT_CASE_STUDY in shown["/en/toolkit/roadmap/"]
 
