@@ -4,6 +4,7 @@ import logging
 
 from django.conf import settings
 from django.http import HttpResponseBadRequest
+from django.middleware.locale import LocaleMiddleware
 from django.utils.datastructures import MultiValueDictKeyError
 
 logger = logging.getLogger(__name__)
@@ -43,3 +44,19 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return response
+
+
+class LanguageMiddleware(LocaleMiddleware):
+    """Django's LocaleMiddleware (the language is the path's prefix; a path without one is
+    redirected to the reader's language), except for the addresses that have no language:
+    a 404 under /admin/, /documents/, /static/ or /media/ stays a 404 rather than becoming
+    a redirect to, say, /en/admin/..., which no one asked for."""
+
+    def __init__(self, get_response):
+        super().__init__(get_response)
+        self.unprefixed = ("/admin/", "/documents/", settings.STATIC_URL, settings.MEDIA_URL)
+
+    def process_response(self, request, response):
+        if response.status_code == 404 and request.path_info.startswith(self.unprefixed):
+            return response
+        return super().process_response(request, response)

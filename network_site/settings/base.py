@@ -56,8 +56,8 @@ MIDDLEWARE = [
     "network_site.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The language of a request is the prefix of its path (/it/...); a path without one is
-    # redirected to the reader's language (see network_site/languages.py).
-    "django.middleware.locale.LocaleMiddleware",
+    # redirected to the reader's language (README "Languages").
+    "network_site.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -57,7 +57,7 @@ class TestEditorsCreatePages(SitePageTestCase):
                 model,
                 nested_form_data({"title": model._meta.verbose_name, "slug": slug}),
             )
-            assert model.objects.get().url == f"/{slug}/"
+            assert model.objects.get().url == f"/en/{slug}/"
 
     def test_a_published_city_gets_its_sections(self):
         channel = ChannelFactory(name="Facebook")

@@ -179,3 +179,8 @@ def test_setting_up_the_languages_again_changes_nothing(languages):
 @pytest.fixture
 def cities_index(site_tree):
     return site_tree["cities"]
+
+
+def test_an_unknown_admin_address_stays_a_404(admin_client, languages):
+    response = admin_client.get("/admin/no-such-page/")
+    assert response.status_code == 404

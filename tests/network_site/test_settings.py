@@ -122,7 +122,7 @@ def test_the_server_error_page_keeps_its_inline_styles(home, monkeypatch):
         raise RuntimeError("a bug")
 
     monkeypatch.setattr(HomePage, "get_context", broken)
-    response = Client(raise_request_exception=False).get("/")
+    response = Client(raise_request_exception=False).get("/en/")
     assert response.status_code == 500
     assert "Something went wrong on our side" in response.content.decode()
     assert "style-src 'self' 'unsafe-inline'" in response["Content-Security-Policy"]
