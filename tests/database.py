@@ -10,8 +10,9 @@ the models do not describe:
   operations;
 - the rows Wagtail's first migrations insert and this site relies on: the default locale,
   the root page with Wagtail's welcome page and default site, the root collection, the
-  Moderators and Editors groups with their permissions, and the 'Moderators approval'
-  workflow on the whole tree (which `setup_roles` retires).
+  Moderators and Editors groups with their permissions (wagtail-localize's "Can submit
+  translations" among them), and the 'Moderators approval' workflow on the whole tree
+  (which `setup_roles` retires).
 
 The migrations still run for real in every test run, on a database of the same kind: the
 demo site's database (tests/demo_site.py) is migrated as `make setup` does, and
@@ -24,6 +25,7 @@ import json
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.migrations import CreateModel, RunPython, RunSQL, SeparateDatabaseAndState
 
@@ -108,9 +110,15 @@ def create_wagtail_initial_data():
     Site.objects.create(hostname="localhost", port=80, root_page=welcome, is_default_site=True)
     collection = Collection.add_root(name="Root")
 
+    # wagtail-localize's migration 0006 adds "Can submit translations" for both groups.
+    submit_translation, _ = Permission.objects.get_or_create(
+        content_type=ContentType.objects.get_by_natural_key("wagtail_localize", "translation"),
+        codename="submit_translation",
+        defaults={"name": "Can submit translations"},
+    )
     groups = {name: Group.objects.create(name=name) for name in GROUP_PAGE_PERMISSIONS}
     for group in groups.values():
-        group.permissions.add(permission("wagtailadmin", "access_admin"))
+        group.permissions.add(permission("wagtailadmin", "access_admin"), submit_translation)
         for app_label, model, actions in IMAGE_AND_DOCUMENT_PERMISSIONS:
             for action in (*actions, "delete"):
                 group.permissions.add(permission(app_label, f"{action}_{model}"))
