@@ -298,9 +298,11 @@ class ProvenanceMixin(models.Model):
             f"“{Provenance.SAMPLE.label}” for illustrative content written for a demo."
         ),
     )
+    # 500, not 300: a translation of a note that fits in 300 characters in English can be a
+    # fifth longer (Italian, Romanian).
     provenance_note = models.CharField(
         "note on provenance",
-        max_length=300,
+        max_length=500,
         blank=True,
         help_text=(
             f"Shown in the page's notice. Required for “{Provenance.MIXED.label}”: quote the "
