@@ -40,8 +40,12 @@ def test_the_translation_files_hold_only_strings_the_demo_uses(demo, language):
 
 
 def test_slugs_stay_the_same_in_every_language(demo):
-    """A page's path, a theme's or channel's facet value, is the same in every language."""
+    """A page's path, a theme's or channel's facet value, is the same in every language.
+    (Not the home pages: siblings under the tree's root, they cannot share a slug, and no
+    address shows it.)"""
     for item, language in translation_plan():
+        if getattr(item, "depth", None) == 2:
+            continue
         translated = item.get_translation(Locale.objects.get(language_code=language))
         assert translated.slug == item.slug, (item, language)
 
@@ -55,7 +59,7 @@ def test_each_documented_case_study_reads_in_its_citys_language(client, demo, ci
 
     assert f'<html lang="{language}">' in translated
     assert 'class="page-content" lang="en"' not in translated
-    assert "Translated from English." in translated or "Tradu" in translated
+    assert "translation-notice--translated" in translated
     assert english.split("<h1>")[1].split("</h1>")[0] not in translated  # its own title
     # Documented: its badge and note, in every language.
     assert "provenance-notice--mixed" in translated
@@ -73,16 +77,12 @@ def test_sample_content_stays_marked_sample_in_translation(client, demo):
 
 
 def test_the_shared_pages_are_translated_into_every_language(client, demo):
-    english_titles = {
-        path: client.get(f"/en{path}").content.decode().split("<h1>")[1].split("</h1>")[0]
-        for path in ("/about/", "/toolkit/", "/toolkit/roadmap/")
-    }
     for code in OTHER_LANGUAGES:
-        for path, english_title in english_titles.items():
+        for path in ("/", "/about/", "/toolkit/", "/toolkit/roadmap/"):
             html = client.get(f"/{code}{path}").content.decode()
             assert f'<html lang="{code}">' in html
-            assert "Not yet translated" not in html, (code, path)
-            assert f"<h1>{english_title}</h1>" not in html, (code, path)
+            assert "translation-notice--translated" in html, (code, path)
+            assert 'class="page-content" lang="en"' not in html, (code, path)
 
 
 def test_ghents_dutch_page_is_older_than_its_english_original(client, demo):
@@ -106,7 +106,7 @@ def test_feeds_are_per_language(client, demo):
     ]
     assert links and all("/ro/" in link for link in links)
     titles = [
-        entry.findtext("atom:title", namespace=namespace)
+        entry.findtext("atom:title", namespaces=namespace)
         for entry in feed.iterfind("atom:entry", namespace)
     ]
     assert len(titles) == len(set(titles)) == 10

@@ -84,13 +84,13 @@ def test_the_switcher_links_the_same_page_in_every_language(client, tartu, langu
         'aria-current="page">Български' in switcher
     )
     # Not translated anywhere yet: every language but English is marked as shown in English.
-    assert switcher.count("not yet translated, shown in English") == len(language_codes()) - 1
+    assert switcher.count('<abbr lang="en">EN</abbr>') == len(language_codes()) - 1
 
 
 def test_a_page_not_yet_translated_says_so_and_marks_its_content_english(client, tartu, languages):
     html = client.get("/it/cities/tartu/").content.decode()
     assert '<html lang="it">' in html
-    assert "Not yet translated into" in html
+    assert "translation-notice--fallback" in html
     assert '<div class="page-content" lang="en">' in html
     # Search engines hear only of real versions: English, and the address for any language.
     assert alternates(html) == {
@@ -104,8 +104,8 @@ def test_a_translation_says_so_and_is_linked_as_an_alternate(client, tartu, lang
 
     html = client.get("/et/cities/tartu/").content.decode()
     assert "Ülikoolilinn riigi lõunaosas." in html
-    assert "Translated from English." in html
-    assert "may be out of date" not in html
+    assert "translation-notice--translated" in html
+    assert "translation-notice--stale" not in html
     assert '<div class="page-content">' in html  # its content is in the page's language
     assert alternates(html)["et"] == "http://testserver/et/cities/tartu/"
     english = client.get("/en/cities/tartu/").content.decode()
@@ -118,8 +118,7 @@ def test_a_translation_older_than_its_english_original_says_so(client, tartu, la
     tartu.save_revision().publish()
 
     html = client.get("/et/cities/tartu/").content.decode()
-    assert "The English original was updated on" in html
-    assert "this translation may be out of date" in html
+    assert "translation-notice--stale" in html
 
 
 def test_translating_a_city_makes_no_second_set_of_sections(tartu, languages):
