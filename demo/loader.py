@@ -15,6 +15,7 @@ from django.db import transaction
 from wagtail.documents import get_document_model
 from wagtail.log_actions import log
 from wagtail.models import Page, Site
+from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.utils.file import hash_filelike
 
 from casestudies.models import (
@@ -79,7 +80,12 @@ class DemoLoader:
                 "into an empty site. To start again from the demo, delete db.sqlite3."
             )
         try:
-            with transaction.atomic(), self.wagtail_logs_only_when_verbose():
+            # The reference index is rebuilt once at the end, not on each of the ~2,000 saves.
+            with (
+                transaction.atomic(),
+                self.wagtail_logs_only_when_verbose(),
+                disable_reference_index_auto_update(),
+            ):
                 self.load()
                 setup_languages()
                 self.say("Languages: every page in every language, as an alias of English")
