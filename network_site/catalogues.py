@@ -21,8 +21,10 @@ import polib
 LOCALE_DIR = Path(settings.LOCALE_PATHS[0])
 # Where makemessages looks for text, from the project's root: everything but the tests, the
 # tools and what is generated or uploaded (folders starting with a dot, .venv among them,
-# are left out by makemessages itself).
+# are left out by makemessages itself). Locale folders are left out too: makemessages would
+# otherwise write the text of the files beside one into it, whatever `locale_dir` says.
 IGNORED_PATHS = [
+    "*/locale",
     "tests/*",
     "bench/*",
     "deploy/*",

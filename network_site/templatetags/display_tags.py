@@ -14,6 +14,22 @@ from network_site.pages import Provenance
 
 register = template.Library()
 
+# The month names of a date written in full, as each language writes them there (Django's
+# own names are capitalised in several of the site's languages: "5 Giugno 2018").
+MONTHS = {
+    1: pgettext_lazy("month, in a date", "January"),
+    2: pgettext_lazy("month, in a date", "February"),
+    3: pgettext_lazy("month, in a date", "March"),
+    4: pgettext_lazy("month, in a date", "April"),
+    5: pgettext_lazy("month, in a date", "May"),
+    6: pgettext_lazy("month, in a date", "June"),
+    7: pgettext_lazy("month, in a date", "July"),
+    8: pgettext_lazy("month, in a date", "August"),
+    9: pgettext_lazy("month, in a date", "September"),
+    10: pgettext_lazy("month, in a date", "October"),
+    11: pgettext_lazy("month, in a date", "November"),
+    12: pgettext_lazy("month, in a date", "December"),
+}
 # The hemispheres' letters after a coordinate.
 NORTH = pgettext_lazy("compass point", "N")
 SOUTH = pgettext_lazy("compass point", "S")
@@ -71,13 +87,17 @@ def coordinate(value, axis):
 
 @register.filter(expects_localtime=True)
 def long_date(value):
-    """A date in full, as the active language writes it: '14 March 2017' in English. Empty
-    for no date."""
+    """A date in full, as the active language writes it, in its order and with its month
+    names: '14 March 2017' in English, '14 marzo 2017' in Italian. Empty for no date."""
     if not value:
         return ""
     # Translators: how a date is written in full, in the letters of Django's date filter
-    # (j day, F month name, Y year): "j F Y" reads "14 March 2017". Keep the letters.
-    return formats.date_format(value, gettext("j F Y"))
+    # (j day, F month name, Y year): "j F Y" reads "14 March 2017". Put a backslash before
+    # any other letter, as in "j \d\e F \d\e Y" for "14 de março de 2017".
+    date_format = gettext("j F Y")
+    # The month's name in the format, each character escaped so the filter copies it.
+    month = "".join(f"\\{character}" for character in str(MONTHS[value.month]))
+    return formats.date_format(value, date_format.replace("F", month))
 
 
 @register.filter
