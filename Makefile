@@ -9,8 +9,8 @@ MANAGE := DJANGO_SETTINGS_MODULE=network_site.settings.dev WAGTAILADMIN_BASE_URL
 TEST_MANAGE := DJANGO_SETTINGS_MODULE=network_site.settings.test $(BIN)/python manage.py
 
 .DEFAULT_GOAL := help
-.PHONY: help install setup run serve test check lint format pytest pytest-sqlite pytest-postgres \
-	bench bench-scale bench-throughput reliability lock
+.PHONY: help install setup run serve test check lint format messages pytest pytest-sqlite \
+	pytest-postgres bench bench-scale bench-throughput reliability lock
 
 help: ## List the targets with what each does
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -82,6 +82,10 @@ lint: install ## ruff lint and format check
 format: install ## Fix what ruff can fix and format the code
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# The compiled catalogues (.mo) are committed: a fresh clone needs no gettext to show them.
+messages: install ## Re-extract the interface text into the nine catalogues and compile them (needs GNU gettext)
+	$(TEST_MANAGE) update_catalogues
 
 pytest: pytest-sqlite pytest-postgres ## The test suite on SQLite, then on PostgreSQL
 

@@ -2,6 +2,7 @@
 
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, WorkflowState, get_default_page_content_type
@@ -62,8 +63,8 @@ class PartnerCityPanel(Component):
         """(label, URL) of the add forms under the city's live sections."""
         links = []
         for section_model, page_model, label in (
-            (CityCaseStudiesPage, CaseStudyPage, "Write a case study"),
-            (CityUpdatesPage, UpdatePage, "Post an update"),
+            (CityCaseStudiesPage, CaseStudyPage, gettext_lazy("Write a case study")),
+            (CityUpdatesPage, UpdatePage, gettext_lazy("Post an update")),
         ):
             section = section_model.objects.child_of(self.city).first()
             if section is not None and self.city.live:

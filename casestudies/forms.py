@@ -3,6 +3,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.utils.translation import gettext_lazy, ngettext
 
 from network_site.forms import ChangeHistoryPageForm, FacetField, FacetFilterForm
 from network_site.languages import in_reader_language
@@ -29,7 +30,12 @@ class CaseStudyPageForm(ChangeHistoryPageForm):
         most = self.instance.MAX_RELATED_GUIDES
         if len(guides) > most:
             raise ValidationError(
-                f"Choose at most {most} guides: the ones this practice illustrates best."
+                ngettext(
+                    "Choose at most %(most)s guide: the one this practice illustrates best.",
+                    "Choose at most %(most)s guides: the ones this practice illustrates best.",
+                    most,
+                )
+                % {"most": most}
             )
         return guides
 
@@ -41,8 +47,8 @@ class ListingFilterForm(FacetFilterForm):
     offers (a city's own section has no city filter).
     """
 
-    city = FacetField(label="City")
-    theme = FacetField(label="Theme")
+    city = FacetField(label=gettext_lazy("City"))
+    theme = FacetField(label=gettext_lazy("Theme"))
 
     def __init__(self, data, *, fields, cities):
         super().__init__(data)

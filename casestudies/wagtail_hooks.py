@@ -1,4 +1,5 @@
 from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy
 
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
@@ -15,7 +16,7 @@ from .models import CaseStudyPage, CityPage, UpdatePage
 class CityListing(PageListingViewSet):
     model = CityPage
     icon = "site"
-    menu_label = "Partner cities"
+    menu_label = gettext_lazy("Partner cities")
 
 
 class CityContentIndexView(IndexView):
@@ -23,7 +24,7 @@ class CityContentIndexView(IndexView):
     (which is always the city's section page, so says nothing)."""
 
     base_columns = [
-        Column("city", label="City", accessor="city.title", sort_key="city__title")
+        Column("city", label=gettext_lazy("City"), accessor="city.title", sort_key="city__title")
         if column.name == "parent"
         else column
         for column in IndexView.base_columns
@@ -37,21 +38,21 @@ class CaseStudyListing(PageListingViewSet):
     model = CaseStudyPage
     index_view_class = CityContentIndexView
     icon = "clipboard-list"
-    menu_label = "Case studies"
+    menu_label = gettext_lazy("Case studies")
 
 
 class UpdateListing(PageListingViewSet):
     model = UpdatePage
     index_view_class = CityContentIndexView
     icon = "date"
-    menu_label = "Partner updates"
+    menu_label = gettext_lazy("Partner updates")
 
 
 class NetworkContentGroup(ViewSetGroup):
     """Flat lists of the partner cities' content, so editors need not walk the page tree to
     find a case study or an update (the toolkit's guides have their own menu item)."""
 
-    menu_label = "Network content"
+    menu_label = gettext_lazy("Network content")
     menu_icon = "folder-open-inverse"
     menu_order = 150
     items = (

@@ -12,7 +12,8 @@ complete.
 What is translated:
 - the themes and the channels, into all nine languages;
 - each city's page and its case study, into the city's own language;
-- the home page, the about page, the toolkit page and the roadmap, into all nine languages.
+- the home page, the about page, the top-level sections (cities, case studies, toolkit,
+  updates) and the roadmap, into all nine languages.
 
 `list_strings` (`manage.py demo_translation_strings`) lists a language's strings, so a
 change to the English demo content shows what the translation files need.
@@ -32,7 +33,13 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
-from casestudies.models import CaseStudyPage, CityPage
+from casestudies.models import (
+    CaseStudyIndexPage,
+    CaseStudyPage,
+    CityIndexPage,
+    CityPage,
+    UpdateIndexPage,
+)
 from home.models import AboutPage, HomePage
 from network_site.languages import SOURCE_LANGUAGE, language_codes
 from network_site.models import Channel, Theme
@@ -53,7 +60,15 @@ CITY_LANGUAGES = {
     "lisbon": "pt",
     "murcia": "es",
 }
-TRANSLATED_INTO_EVERY_LANGUAGE = (HomePage, AboutPage, ToolkitPage, RoadmapPage)
+TRANSLATED_INTO_EVERY_LANGUAGE = (
+    HomePage,
+    AboutPage,
+    CityIndexPage,
+    CaseStudyIndexPage,
+    ToolkitPage,
+    RoadmapPage,
+    UpdateIndexPage,
+)
 
 
 def english(model):

@@ -4,6 +4,7 @@ This app sits above the others: it may import every feature app, and none import
 """
 
 from django.db import models
+from django.utils.translation import gettext_lazy
 
 from wagtail.admin.panels import InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField, StreamField
@@ -55,6 +56,10 @@ class HomePage(FeaturedCollectionsMixin, SitePage):
         ),
         FeaturedCollectionsMixin.featured_collections_panel,
     ]
+
+    class Meta:
+        verbose_name = gettext_lazy("home page")
+        verbose_name_plural = gettext_lazy("home pages")
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -142,6 +147,10 @@ class AboutPage(SitePage):
         index.SearchField("introduction"),
         index.SearchField("body"),
     ]
+
+    class Meta:
+        verbose_name = gettext_lazy("about page")
+        verbose_name_plural = gettext_lazy("about pages")
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []

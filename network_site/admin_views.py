@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import JsonResponse, QueryDict
 from django.shortcuts import render
+from django.utils.translation import ngettext
 
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.account import LoginView
@@ -121,9 +122,16 @@ def login_locked_out(request, original_response, credentials):
     minutes = round(settings.AXES_COOLOFF_TIME.total_seconds() / 60)
     messages.error(
         request,
-        f"Too many wrong passwords for this username from your address: signing in is "
-        f"paused for {minutes} minutes. Wait, then try again; if you have forgotten your "
-        f"password, ask an administrator to set a new one.",
+        ngettext(
+            "Too many wrong passwords for this username from your address: signing in is "
+            "paused for %(minutes)s minute. Wait, then try again; if you have forgotten your "
+            "password, ask an administrator to set a new one.",
+            "Too many wrong passwords for this username from your address: signing in is "
+            "paused for %(minutes)s minutes. Wait, then try again; if you have forgotten your "
+            "password, ask an administrator to set a new one.",
+            minutes,
+        )
+        % {"minutes": minutes},
     )
     view = LoginView()
     view.setup(request)

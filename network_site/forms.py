@@ -5,6 +5,7 @@ from django import forms
 from django.forms.formsets import DELETION_FIELD_NAME
 from django.http import QueryDict
 from django.utils.text import Truncator
+from django.utils.translation import gettext
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
@@ -107,7 +108,11 @@ class FacetFilterForm(forms.Form):
         for field in self.fields.values():
             if isinstance(field, FacetField) and field.ignored:
                 shown = ", ".join(printable(value) for value in field.ignored[:5])
-                self.add_error(None, f"{field.label}: {shown} not recognised.")
+                self.add_error(
+                    None,
+                    gettext("%(filter)s: %(values)s not recognised.")
+                    % {"filter": field.label, "values": shown},
+                )
         return super().clean()
 
     def known_parameters(self):

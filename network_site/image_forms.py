@@ -5,6 +5,7 @@ and `network_site.forms` is imported by the models.
 """
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext, gettext_lazy
 
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
@@ -28,8 +29,10 @@ class ReadableImageField(WagtailImageField):
                 file.seek(0)
         except (OSError, ValueError, SyntaxError) as error:
             raise ValidationError(
-                "This file could not be read as an image; it may be damaged. Open it in an "
-                "image editor, save a new copy and upload that.",
+                gettext(
+                    "This file could not be read as an image; it may be damaged. Open it in an "
+                    "image editor, save a new copy and upload that."
+                ),
                 code="unreadable_image",
             ) from error
         return file
@@ -38,4 +41,4 @@ class ReadableImageField(WagtailImageField):
 class ImageForm(BaseImageForm):
     """The admin's image upload and edit forms, with `ReadableImageField` for the file."""
 
-    file = ReadableImageField(label="File")
+    file = ReadableImageField(label=gettext_lazy("File"))

@@ -13,6 +13,7 @@ rows.
 
 from django.core.exceptions import FieldDoesNotExist
 from django.forms.formsets import DELETION_FIELD_NAME
+from django.utils.translation import gettext
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -96,9 +97,17 @@ def refuse_media_the_user_may_not_choose(form, user):
     refused = refused_media(user, {media for _, _, media in uses}, allowed)
     for row, name, media in uses:
         if media in refused and name not in row.errors:
-            kind = media[0]._meta.verbose_name
-            row.add_error(
-                name,
-                f"You may not use this {kind}: it is in a collection you cannot choose from. "
-                f"Choose another {kind}.",
-            )
+            row.add_error(name, refusal_message(media[0]))
+
+
+def refusal_message(model):
+    """What a user is told who may not use an image or a document (`model`) on a page."""
+    if model is get_image_model():
+        return gettext(
+            "You may not use this image: it is in a collection you cannot choose from. "
+            "Choose another image."
+        )
+    return gettext(
+        "You may not use this document: it is in a collection you cannot choose from. "
+        "Choose another document."
+    )

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.http import HttpResponseBadRequest
 from django.middleware.locale import LocaleMiddleware
 from django.utils.datastructures import MultiValueDictKeyError
+from django.utils.translation import gettext
 
 logger = logging.getLogger(__name__)
 
@@ -29,7 +30,7 @@ class IncompleteFormMiddleware:
         if request.method == "POST" and isinstance(exception, MultiValueDictKeyError):
             logger.warning("Incomplete form post to %s: no %s", request.path, exception)
             return HttpResponseBadRequest(
-                "The form arrived incomplete. Go back, reload the page and send it again."
+                gettext("The form arrived incomplete. Go back, reload the page and send it again.")
             )
         return None
 

@@ -8,6 +8,7 @@ the value of the search facets and filters in every language.
 """
 
 from django.db import models
+from django.utils.translation import gettext_noop
 
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.models import TranslatableMixin
@@ -66,13 +67,19 @@ class Channel(TranslatableMixin, index.Indexed, models.Model):
 class SiteText(BaseGenericSetting):
     """The words around every page that editors may change: the tagline beside the site's
     name in the header and the paragraph about the site in the footer. (The site's name is
-    Wagtail's own site name, under Settings > Sites.)"""
+    Wagtail's own site name, under Settings > Sites.)
+
+    One text for every language: readers of another language see the default texts in their
+    language (they are in the interface's catalogues), and a text an editor wrote as written.
+    """
 
     tagline = models.CharField(
-        max_length=80, default="An URBACT network", help_text="Shown under the site's name."
+        max_length=80,
+        default=gettext_noop("An URBACT network"),
+        help_text="Shown under the site's name.",
     )
     footer_text = models.TextField(
-        default=(
+        default=gettext_noop(
             "This is the website of the URBACT Interactive Cities network, in which European "
             "cities learned to use social media and digital tools to involve citizens in "
             "running their city."

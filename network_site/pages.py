@@ -26,7 +26,8 @@ from django.db.models import (
 )
 from django.db.models.fields.json import KeyTextTransform
 from django.utils.functional import cached_property
-from django.utils.translation import get_language
+from django.utils.text import format_lazy
+from django.utils.translation import get_language, gettext, gettext_lazy
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Locale, Page, PageLogEntry, PageManager, PageViewRestriction
@@ -245,35 +246,46 @@ class SitePage(OneQueryRoutingMixin, Page):
 
 class Provenance(models.TextChoices):
     """Where a page's content comes from, as readers are told: each level's value, its label
-    (the badge readers see) and, in `PROVENANCE_EXPLANATIONS` below, what it means.
+    (the badge readers see) and, in the dictionaries below, the title of its notice and what
+    it means.
 
     The badge, the page's notice, the footer, the admin's help text and the demo's case
     study index introduction all read the labels and explanations from here.
     """
 
-    DOCUMENTED = "documented", "Documented"
-    MIXED = "mixed", "Partly documented"
-    SAMPLE = "sample", "Sample"
+    DOCUMENTED = "documented", gettext_lazy("Documented")
+    MIXED = "mixed", gettext_lazy("Partly documented")
+    SAMPLE = "sample", gettext_lazy("Sample")
 
     @property
     def explanation(self):
         """What the label means, in one sentence that can follow it: "Sample: the page…"."""
         return PROVENANCE_EXPLANATIONS[self]
 
+    @property
+    def notice_title(self):
+        """The title of the notice on a page of this level: "Sample content"."""
+        return PROVENANCE_NOTICE_TITLES[self]
+
 
 PROVENANCE_EXPLANATIONS = {
-    Provenance.DOCUMENTED: (
+    Provenance.DOCUMENTED: gettext_lazy(
         "every statement on the page reports what the network or a partner city documented, "
         "or is a public fact."
     ),
-    Provenance.MIXED: (
+    Provenance.MIXED: gettext_lazy(
         "the page reports a documented result, set in illustrative detail; its notice quotes "
         "the documented part."
     ),
-    Provenance.SAMPLE: (
+    Provenance.SAMPLE: gettext_lazy(
         "the page was written for the demo of this site; its outcomes and figures are "
         "illustrative, not results reported by the partner cities."
     ),
+}
+PROVENANCE_NOTICE_TITLES = {
+    Provenance.DOCUMENTED: gettext_lazy("Documented content"),
+    Provenance.MIXED: gettext_lazy("Partly documented content"),
+    Provenance.SAMPLE: gettext_lazy("Sample content"),
 }
 
 
@@ -289,13 +301,15 @@ class ProvenanceMixin(models.Model):
         max_length=10,
         choices=Provenance.choices,
         default=Provenance.DOCUMENTED,
-        help_text=(
+        help_text=format_lazy(
             "Where the page's content comes from; readers see it as a badge and a notice. A "
-            f"new page starts as “{Provenance.DOCUMENTED.label}”: keep it when every statement "
-            "reports work your city or the network documented, or is a public fact. Choose "
-            f"“{Provenance.MIXED.label}” when a documented result is set in illustrative "
-            "detail, and quote the documented part in the note; choose "
-            f"“{Provenance.SAMPLE.label}” for illustrative content written for a demo."
+            "new page starts as “{documented}”: keep it when every statement reports work "
+            "your city or the network documented, or is a public fact. Choose “{mixed}” when "
+            "a documented result is set in illustrative detail, and quote the documented part "
+            "in the note; choose “{sample}” for illustrative content written for a demo.",
+            documented=Provenance.DOCUMENTED.label,
+            mixed=Provenance.MIXED.label,
+            sample=Provenance.SAMPLE.label,
         ),
     )
     # 500, not 300: a translation of a note that fits in 300 characters in English can be a
@@ -304,9 +318,10 @@ class ProvenanceMixin(models.Model):
         "note on provenance",
         max_length=500,
         blank=True,
-        help_text=(
-            f"Shown in the page's notice. Required for “{Provenance.MIXED.label}”: quote the "
-            "documented part. For a sample page, name any public facts it uses."
+        help_text=format_lazy(
+            "Shown in the page's notice. Required for “{mixed}”: quote the documented part. "
+            "For a sample page, name any public facts it uses.",
+            mixed=Provenance.MIXED.label,
         ),
     )
 
@@ -329,10 +344,10 @@ class ProvenanceMixin(models.Model):
         if self.provenance == Provenance.MIXED and not self.provenance_note.strip():
             raise ValidationError(
                 {
-                    "provenance_note": (
-                        f"A “{Provenance.MIXED.label}” page must say which part is "
-                        "documented: quote it here."
+                    "provenance_note": gettext(
+                        "A “%(label)s” page must say which part is documented: quote it here."
                     )
+                    % {"label": Provenance.MIXED.label}
                 }
             )
 
@@ -405,8 +420,8 @@ class ChangeHistoryMixin(models.Model):
         pairs = pairwise([*rows, None])
         for (published_at, summary), older in islice(pairs, self.HISTORY_LENGTH):
             if older is None:
-                summary = summary or "First published"
+                summary = summary or gettext("First published")
             elif not summary or summary == older[1]:
-                summary = "Small corrections"
+                summary = gettext("Small corrections")
             history.append(PublishedChange(published_at, summary))
         return history

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse, JsonResponse
+from django.utils.translation import ngettext
 
 from .client_address import client_ip
 
@@ -88,7 +89,11 @@ def refusal(request, setting, as_json):
     if count <= rate.requests:
         return None
     retry_after = max(math.ceil(rate.seconds - now % rate.seconds), 1)
-    message = f"Too many requests from your address. Try again in {retry_after} seconds."
+    message = ngettext(
+        "Too many requests from your address. Try again in %(seconds)s second.",
+        "Too many requests from your address. Try again in %(seconds)s seconds.",
+        retry_after,
+    ) % {"seconds": retry_after}
     if as_json:
         response = JsonResponse({"error": message}, status=429)
     else:

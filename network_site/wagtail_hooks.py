@@ -1,5 +1,6 @@
 from django.db.models import Q
 from django.http import Http404
+from django.utils.translation import gettext_lazy
 
 from wagtail import hooks
 from wagtail.permission_policies.pages import PagePermissionPolicy
@@ -32,7 +33,7 @@ class ChannelViewSet(SnippetViewSet):
 
 
 class TaxonomyViewSetGroup(SnippetViewSetGroup):
-    menu_label = "Taxonomy"
+    menu_label = gettext_lazy("Taxonomy")
     menu_icon = "tag"
     menu_order = 300
     items = (ThemeViewSet, ChannelViewSet)

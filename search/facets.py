@@ -8,6 +8,8 @@ name). The content type's labels come from the registry; a year is its own label
 
 from functools import cache
 
+from django.utils.translation import gettext_lazy, pgettext_lazy
+
 from wagtail.models import TranslatableMixin
 
 from network_site.languages import SOURCE_LANGUAGE, taxonomy_names
@@ -16,6 +18,15 @@ from .registry import declared_facets, searchable_models, type_labels
 
 # The facets, in the order the search page shows them.
 FACETS = ("theme", "city", "country", "channel", "type", "year")
+# The name readers see for each facet, above its values.
+FACET_NAMES = {
+    "theme": gettext_lazy("Theme"),
+    "city": gettext_lazy("City"),
+    "country": gettext_lazy("Country"),
+    "channel": gettext_lazy("Channel"),
+    "type": pgettext_lazy("the kind of a page: case study, guide…", "Type"),
+    "year": gettext_lazy("Year"),
+}
 # Facets whose values read newest first rather than in label order.
 DESCENDING = frozenset({"year"})
 

@@ -3,10 +3,11 @@
 import re
 
 from django import forms
+from django.utils.translation import gettext_lazy
 
 from network_site.forms import FacetField, FacetFilterForm
 
-from .facets import FACETS, facet_labels
+from .facets import FACET_NAMES, FACETS, facet_labels
 from .query import MAX_QUERY_LENGTH, SORTS, SearchQuery, page_number
 
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
@@ -31,8 +32,10 @@ class SearchForm(FacetFilterForm):
     recognised".
     """
 
-    q = QueryTextField(required=False, label="Search for")
-    sort = forms.ChoiceField(choices=list(SORTS.items()), required=False, label="Sort by")
+    q = QueryTextField(required=False, label=gettext_lazy("Search for"))
+    sort = forms.ChoiceField(
+        choices=list(SORTS.items()), required=False, label=gettext_lazy("Sort by")
+    )
     page = forms.CharField(required=False)
 
     def __init__(self, data, *args, **kwargs):
@@ -42,7 +45,7 @@ class SearchForm(FacetFilterForm):
             self.fields[facet] = FacetField(
                 choices=self.labels[facet],
                 accept=YEAR.fullmatch if facet == "year" else None,
-                label=facet.title(),
+                label=FACET_NAMES[facet],
             )
 
     def clean_sort(self):

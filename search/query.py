@@ -9,10 +9,15 @@ import re
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from network_site.pages import Provenance
 
-SORTS = {"relevance": "Relevance", "newest": "Newest first", "title": "Title"}
+SORTS = {
+    "relevance": gettext_lazy("Relevance"),
+    "newest": gettext_lazy("Newest first"),
+    "title": pgettext_lazy("sort by", "Title"),
+}
 
 MAX_QUERY_LENGTH = 200
 # Hits beyond this are never paged to: Elasticsearch refuses deeper pages by default.

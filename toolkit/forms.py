@@ -1,5 +1,7 @@
 """The admin forms of curated collections and of the pages that feature them."""
 
+from django.utils.translation import gettext_lazy
+
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from network_site.forms import SitePageForm, refuse_repeated_choices
@@ -11,7 +13,7 @@ class CuratedCollectionForm(WagtailAdminModelForm):
     def clean(self):
         cleaned_data = super().clean()
         refuse_repeated_choices(
-            self.formsets["items"], "page", "“{}” is already in this collection."
+            self.formsets["items"], "page", gettext_lazy("“{}” is already in this collection.")
         )
         return cleaned_data
 
@@ -24,6 +26,6 @@ class FeaturedCollectionsPageForm(SitePageForm):
         refuse_repeated_choices(
             self.formsets["featured_collections"],
             "collection",
-            "“{}” is already featured on this page.",
+            gettext_lazy("“{}” is already featured on this page."),
         )
         return cleaned_data

@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.http import QueryDict
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy
 
 from wagtail.admin.panels import (
     FieldPanel,
@@ -107,6 +108,11 @@ class ToolkitPage(FeaturedCollectionsMixin, SitePage):
         "introduction",
         FeaturedCollectionsMixin.featured_collections_panel,
     ]
+
+    class Meta:
+        verbose_name = gettext_lazy("toolkit page")
+        verbose_name_plural = gettext_lazy("toolkit pages")
+
     parent_page_types = ["home.HomePage"]
     subpage_types = ["toolkit.GuidePage", "toolkit.RoadmapPage"]
     max_count = 1
@@ -131,9 +137,9 @@ class GuidePage(RoutablePageMixin, SearchablePage, ProvenanceMixin, ChangeHistor
     """
 
     class Effort(models.TextChoices):
-        LIGHT = "light", "Light: days"
-        MODERATE = "moderate", "Moderate: weeks"
-        SUBSTANTIAL = "substantial", "Substantial: months"
+        LIGHT = "light", gettext_lazy("Light: days")
+        MODERATE = "moderate", gettext_lazy("Moderate: weeks")
+        SUBSTANTIAL = "substantial", gettext_lazy("Substantial: months")
 
     summary = models.TextField(max_length=400, help_text="Shown in lists and search results.")
     audience = models.CharField(
@@ -178,7 +184,11 @@ class GuidePage(RoutablePageMixin, SearchablePage, ProvenanceMixin, ChangeHistor
         index.FilterField("effort"),
     ]
     search_type = "guide"
-    search_type_label = "Guide"
+    search_type_label = gettext_lazy("Guide")
+
+    class Meta:
+        verbose_name = gettext_lazy("guide page")
+        verbose_name_plural = gettext_lazy("guide pages")
 
     parent_page_types = ["toolkit.ToolkitPage"]
     subpage_types = []
@@ -241,7 +251,7 @@ class RoadmapPage(SearchablePage, ProvenanceMixin, SitePage):
         Facet("publication_year", facet="year"),
     ]
     search_type = "roadmap"
-    search_type_label = "Roadmap"
+    search_type_label = gettext_lazy("Roadmap")
     search_summary_field = "introduction"
 
     def get_context(self, request, *args, **kwargs):
@@ -267,6 +277,10 @@ class RoadmapPage(SearchablePage, ProvenanceMixin, SitePage):
             )
             for phase in self.phases
         ]
+
+    class Meta:
+        verbose_name = gettext_lazy("roadmap page")
+        verbose_name_plural = gettext_lazy("roadmap pages")
 
     parent_page_types = ["toolkit.ToolkitPage"]
     subpage_types = []

@@ -1,3 +1,5 @@
+from django.utils.translation import gettext_lazy
+
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.pages import PageListingViewSet
@@ -14,7 +16,7 @@ class CuratedCollectionViewSet(SnippetViewSet):
 
     model = CuratedCollection
     icon = "list-ul"
-    menu_label = "Curated collections"
+    menu_label = gettext_lazy("Curated collections")
     menu_order = 160  # Just below "Network content" and "Toolkit guides".
     add_to_admin_menu = True
     list_display = ["title", "slug"]
@@ -38,7 +40,7 @@ class GuideListing(PageListingViewSet):
     model = GuidePage
     menu_item_class = ToolkitMenuItem
     icon = "list-ol"
-    menu_label = "Toolkit guides"
+    menu_label = gettext_lazy("Toolkit guides")
     menu_order = 155  # Just below "Network content".
     add_to_admin_menu = True
 

@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
@@ -44,10 +45,10 @@ class CaseStudyPage(
     base_form_class = CaseStudyPageForm
 
     class Status(models.TextChoices):
-        PILOT = "pilot", "Pilot"
-        RUNNING = "running", "Running"
-        COMPLETED = "completed", "Completed"
-        STOPPED = "stopped", "Stopped"
+        PILOT = "pilot", pgettext_lazy("status of a practice", "Pilot")
+        RUNNING = "running", pgettext_lazy("status of a practice", "Running")
+        COMPLETED = "completed", pgettext_lazy("status of a practice", "Completed")
+        STOPPED = "stopped", pgettext_lazy("status of a practice", "Stopped")
 
     summary = models.TextField(
         max_length=400, help_text="Two or three sentences shown in lists and search results."
@@ -162,7 +163,7 @@ class CaseStudyPage(
         index.FilterField("status"),
     ]
     search_type = "case-study"
-    search_type_label = "Case study"
+    search_type_label = gettext_lazy("Case study")
 
     parent_page_types = ["casestudies.CityCaseStudiesPage"]
     subpage_types = []
@@ -172,13 +173,17 @@ class CaseStudyPage(
     select_related_when_served = ("city", "image")
 
     class Meta:
+        verbose_name = gettext_lazy("case study page")
+        verbose_name_plural = gettext_lazy("case study pages")
         # The listings sort by it, newest first (see ListingPageMixin).
         indexes = [models.Index(fields=["start_year"], name="casestudy_start_year")]
 
     def clean(self):
         super().clean()
         if self.start_year and self.end_year and self.end_year < self.start_year:
-            raise ValidationError({"end_year": "The end year cannot be before the start year."})
+            raise ValidationError(
+                {"end_year": gettext("The end year cannot be before the start year.")}
+            )
 
     @property
     def years(self):
@@ -187,7 +192,7 @@ class CaseStudyPage(
             return f"{self.start_year}–{self.end_year}"
         if self.end_year or self.status in (self.Status.COMPLETED, self.Status.STOPPED):
             return str(self.start_year)
-        return f"{self.start_year} onwards"
+        return gettext("%(year)s onwards") % {"year": self.start_year}
 
     def search_date(self):
         """ "Newest first" means the most recent practice, as the case study listing orders."""
@@ -236,6 +241,11 @@ class CaseStudyIndexPage(ListingPageMixin, SitePage):
     introduction = models.TextField(blank=True, help_text="Shown above the list.")
 
     content_panels = [*Page.content_panels, "introduction"]
+
+    class Meta:
+        verbose_name = gettext_lazy("case study index page")
+        verbose_name_plural = gettext_lazy("case study index pages")
+
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count = 1

@@ -5,6 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import QueryDict
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Locale, Orderable, Page, TranslatableMixin
@@ -28,6 +29,11 @@ class CityIndexPage(SitePage):
     introduction = models.TextField(blank=True, help_text="Shown above the list of cities.")
 
     content_panels = [*Page.content_panels, "introduction"]
+
+    class Meta:
+        verbose_name = gettext_lazy("city index page")
+        verbose_name_plural = gettext_lazy("city index pages")
+
     parent_page_types = ["home.HomePage"]
     subpage_types = ["casestudies.CityPage"]
     max_count = 1
@@ -49,8 +55,8 @@ class CityPage(SearchablePage, ProvenanceMixin, SitePage):
     """
 
     class Role(models.TextChoices):
-        LEAD_PARTNER = "lead", "Lead partner"
-        PARTNER = "partner", "Partner"
+        LEAD_PARTNER = "lead", gettext_lazy("Lead partner")
+        PARTNER = "partner", gettext_lazy("Partner")
 
     country = models.CharField(max_length=2, choices=EUROPEAN_COUNTRIES)
     population = models.PositiveIntegerField(
@@ -128,7 +134,11 @@ class CityPage(SearchablePage, ProvenanceMixin, SitePage):
         index.FilterField("role"),
     ]
     search_type = "city"
-    search_type_label = "City"
+    search_type_label = gettext_lazy("City")
+
+    class Meta:
+        verbose_name = gettext_lazy("city page")
+        verbose_name_plural = gettext_lazy("city pages")
 
     parent_page_types = ["casestudies.CityIndexPage"]
     subpage_types = ["casestudies.CityCaseStudiesPage", "casestudies.CityUpdatesPage"]
@@ -214,8 +224,8 @@ class CityToolAudit(TranslatableMixin, Orderable):
     with its city: a translation's lines say the purpose and audience in its language."""
 
     class Stage(models.TextChoices):
-        IN_USE = "in-use", "In use before the network"
-        PILOTED = "piloted", "Tried during the network"
+        IN_USE = "in-use", gettext_lazy("In use before the network")
+        PILOTED = "piloted", gettext_lazy("Tried during the network")
 
     city = ParentalKey(CityPage, on_delete=models.CASCADE, related_name="tool_audit")
     channel = models.ForeignKey("network_site.Channel", on_delete=models.PROTECT, related_name="+")
@@ -245,6 +255,10 @@ class CitySectionMixin(ListingPageMixin):
 class CityCaseStudiesPage(CitySectionMixin, SitePage):
     """A city's own 'Case studies' section: the case studies of that city live below it."""
 
+    class Meta:
+        verbose_name = gettext_lazy("city case studies page")
+        verbose_name_plural = gettext_lazy("city case studies pages")
+
     parent_page_types = ["casestudies.CityPage"]
     subpage_types = ["casestudies.CaseStudyPage"]
     max_count_per_parent = 1
@@ -256,6 +270,10 @@ class CityCaseStudiesPage(CitySectionMixin, SitePage):
 
 class CityUpdatesPage(CitySectionMixin, SitePage):
     """A city's own 'Updates' section: the city's news items live below it."""
+
+    class Meta:
+        verbose_name = gettext_lazy("city updates page")
+        verbose_name_plural = gettext_lazy("city updates pages")
 
     parent_page_types = ["casestudies.CityPage"]
     subpage_types = ["casestudies.UpdatePage"]

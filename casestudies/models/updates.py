@@ -3,6 +3,7 @@
 from django import forms
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
@@ -53,9 +54,11 @@ class UpdatePage(SearchablePage, ProvenanceMixin, CityContentMixin, SitePage):
         index.FilterField("date"),
     ]
     search_type = "update"
-    search_type_label = "Partner update"
+    search_type_label = gettext_lazy("Partner update")
 
     class Meta:
+        verbose_name = gettext_lazy("update page")
+        verbose_name_plural = gettext_lazy("update pages")
         # The listings sort by it, newest first (see ListingPageMixin).
         indexes = [models.Index(fields=["date"], name="update_date")]
 
@@ -80,6 +83,11 @@ class UpdateIndexPage(ListingPageMixin, SitePage):
     introduction = models.TextField(blank=True, help_text="Shown above the list.")
 
     content_panels = [*Page.content_panels, "introduction"]
+
+    class Meta:
+        verbose_name = gettext_lazy("update index page")
+        verbose_name_plural = gettext_lazy("update index pages")
+
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count = 1
