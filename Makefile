@@ -9,7 +9,7 @@ MANAGE := DJANGO_SETTINGS_MODULE=network_site.settings.dev WAGTAILADMIN_BASE_URL
 TEST_MANAGE := DJANGO_SETTINGS_MODULE=network_site.settings.test $(BIN)/python manage.py
 
 .DEFAULT_GOAL := help
-.PHONY: help install setup run serve test check lint format messages pytest pytest-sqlite \
+.PHONY: help install axe setup run serve test check lint format messages pytest pytest-sqlite \
 	pytest-postgres bench bench-scale bench-throughput reliability lock
 
 help: ## List the targets with what each does
@@ -21,6 +21,22 @@ $(VENV)/.installed: requirements.lock
 	touch $@
 
 install: $(VENV)/.installed ## Create .venv and install the pinned dependencies
+
+# axe-core for the accessibility tests, from the npm registry at the version
+# tests/browser/package-lock.json pins. npm gives the files a fixed old date, hence the touch.
+AXE := tests/browser/node_modules/axe-core/axe.min.js
+
+$(AXE): tests/browser/package.json tests/browser/package-lock.json
+	@if command -v npm >/dev/null; then \
+		echo "npm ci --prefix tests/browser"; \
+		npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error && touch $@; \
+	elif [ "$$CI" = "true" ]; then \
+		echo "npm is missing; CI needs it to install axe-core." >&2; exit 1; \
+	else \
+		echo "SKIPPED installing axe-core: npm is missing, so the accessibility tests will skip."; \
+	fi
+
+axe: $(AXE) ## Install axe-core for the accessibility tests (npm ci in tests/browser)
 
 setup: install ## Do everything `make run` does except serving
 	$(MANAGE) migrate --noinput
@@ -89,7 +105,7 @@ messages: install ## Re-extract the interface text into the nine catalogues and 
 
 pytest: pytest-sqlite pytest-postgres ## The test suite on SQLite, then on PostgreSQL
 
-pytest-sqlite: install ## The test suite on SQLite (in memory)
+pytest-sqlite: install axe ## The test suite on SQLite (in memory), the browser tests included
 	env -u DATABASE_URL $(BIN)/pytest
 
 # The browser tests run once, in the SQLite run: see "Tests" in the README.

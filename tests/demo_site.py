@@ -10,7 +10,8 @@ ready while the rest of the suite runs. The process, with the development settin
    compares it with the test database, which is made without migrations;
 2. given an address, loads the demo content, sets up the roles and the development
    accounts as `make setup` does, and serves the site as `make run` does, for the
-   browser tests.
+   browser tests, but with DEBUG off (tests/demo_site_settings.py): an address that
+   names no page then answers with the site's own 404 page, as readers get it.
 """
 
 import json
@@ -57,8 +58,11 @@ def main(folder, database_url, address=None):
         call_command(command, verbosity=0)
     manage = [sys.executable, str(BASE_DIR / "manage.py")]
     os.chdir(BASE_DIR)
-    # A fixed command run with our own interpreter: no untrusted input.
-    os.execv(sys.executable, [*manage, "runserver", "--noreload", address])  # noqa: S606
+    os.environ["DJANGO_SETTINGS_MODULE"] = "tests.demo_site_settings"
+    # A fixed command run with our own interpreter: no untrusted input. With DEBUG off,
+    # runserver serves the static files only when told to (`--insecure`).
+    serve = [*manage, "runserver", "--noreload", "--insecure", address]
+    os.execv(sys.executable, serve)  # noqa: S606
 
 
 def free_port():
