@@ -46,6 +46,7 @@ from wagtail.models import (
 MIGRATIONS_WITH_SQL = [
     ("wagtailsearch", "0006_customise_indexentry"),
     ("search", "0002_full_text_table"),
+    ("search", "0004_full_text_per_language"),
     ("network_site", "0005_page_reader_rule_index"),
 ]
 IMAGE_AND_DOCUMENT_PERMISSIONS = [

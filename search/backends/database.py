@@ -1,48 +1,51 @@
 """The default search backend: the site's own database, SQLite or PostgreSQL.
 
-Documents are stored in `IndexedDocument`, their facet values in `IndexedFacetValue`, and
-their words in the `search_fulltext` table of the database's own kind (see the migration
-`0002_full_text_table`). A search takes two queries whatever the page size: the page of hits
-with their snippets, then the total and every facet's counts in one UNION ALL.
+Documents are stored in `IndexedDocument`, the languages that find them in `IndexedLocale`,
+their facet values in `IndexedFacetValue`, and their words in the `search_fulltext` table
+of the database's own kind (see the migration `0004_full_text_per_language`). A search
+takes two queries whatever the page size: the page of hits, then the total and every
+facet's counts in one UNION ALL. Snippets are made in Python, for the page's hits only
+(`search.highlight.marked_snippet`).
+
+Each language is matched in its own way (`search.analysis` explains the word forms): a
+search in a language matches its documents with that language's stems and the English
+fallbacks with English stems, in one UNION ALL of a full-text match per language.
 """
 
 from django.db import connection, transaction
 
+from network_site.languages import SOURCE_LANGUAGE
+from search.analysis import LANGUAGE_NAMES, indexed_text, query_forms, with_unaccented_words
 from search.facets import FACETS
-from search.highlight import END, START, marked_to_html, plain_snippet
-from search.models import IndexedDocument, IndexedFacetValue
+from search.highlight import marked_snippet, plain_snippet
+from search.models import IndexedDocument, IndexedFacetValue, IndexedLocale
 from search.query import BackendResults
 
 from .base import SearchBackend
 
-# Between the summary's and the body's snippets in one column (a character no one types).
-SEPARATOR = "\x1e"
 DOCUMENTS = IndexedDocument._meta.db_table
+LOCALES = IndexedLocale._meta.db_table
 FACET_VALUES = IndexedFacetValue._meta.db_table
+TEXT_FIELDS = ("title", "summary", "body")
+# The languages PostgreSQL stems itself, with the text search configurations that the
+# migration 0004_full_text_per_language makes: Snowball stemming, no stop words (the
+# query side drops those it drops, see search.query.STOP_WORDS). PostgreSQL 15 has no
+# Estonian or Bulgarian configuration: those are stemmed (or folded) in Python.
+POSTGRES_LANGUAGES = ("en", "it", "ro", "hu", "nl", "fr", "pt", "es")
 
 
 class SqliteFullText:
-    """SQLite FTS5 with the Porter stemmer; bm25 ranks, with the title weighted double."""
+    """SQLite FTS5 over the word forms of `search.analysis`, one token each (the table's
+    unicode61 tokenizer only splits and lower-cases them); bm25 ranks, the title weighted
+    double."""
 
-    join = "JOIN search_fulltext f ON f.rowid = d.page_id"
-
-    def matching_ids(self, terms, locale):
+    def matches(self, language, terms):
+        """(page_id, rank) of this language's documents that match, best rank lowest."""
         return (
-            "SELECT rowid AS page_id FROM search_fulltext "
-            "WHERE search_fulltext MATCH %s AND locale = %s",
-            [" OR ".join(f'"{term}"' for term in terms), locale],
+            "SELECT rowid AS page_id, bm25(search_fulltext, 2.0, 1.0, 1.0) AS rank "
+            "FROM search_fulltext WHERE search_fulltext MATCH %s AND locale = %s",
+            [" OR ".join(f'"{form}"' for form in query_forms(language, terms)), language],
         )
-
-    def match(self, terms):
-        return "search_fulltext MATCH %s", [" OR ".join(f'"{term}"' for term in terms)]
-
-    def rank(self, terms):
-        return "bm25(search_fulltext, 2.0, 1.0, 1.0)", []
-
-    def snippet(self, terms):
-        """The summary's snippet, then the body's: the hit shows whichever marks a word."""
-        one = "snippet(search_fulltext, {}, %s, %s, '…', 32)"
-        return f"{one.format(1)} || %s || {one.format(2)}", [START, END, SEPARATOR, START, END]
 
     def delete(self, cursor, page_ids):
         cursor.executemany(
@@ -54,39 +57,45 @@ class SqliteFullText:
             "INSERT INTO search_fulltext (rowid, title, summary, body, locale) "
             "VALUES (%s, %s, %s, %s, %s)",
             [
-                (d["id"], d["title"], d["summary"] or "", d["body"] or "", d["locale"])
+                (
+                    d["id"],
+                    *(indexed_text(d["locale"], d[field] or "") for field in TEXT_FIELDS),
+                    d["locale"],
+                )
                 for d in documents
             ],
         )
 
 
 class PostgresFullText:
-    """PostgreSQL tsvector, English stemming with stop words kept; the title weighs most."""
+    """PostgreSQL tsvector with a GIN index; the title weighs most. Languages PostgreSQL
+    stems use their configuration (`search_<language>`), with the words that carry accents
+    added without them (`search.analysis.with_unaccented_words`); the others get the word
+    forms of `search.analysis` under the `simple` configuration."""
 
-    join = "JOIN search_fulltext f ON f.page_id = d.page_id"
-    tsquery = "to_tsquery('search_english', %s)"
+    def configuration(self, language):
+        if language in POSTGRES_LANGUAGES:
+            return f"search_{LANGUAGE_NAMES[language]}"
+        return "simple"
 
-    def matching_ids(self, terms, locale):
-        return (
-            f"SELECT page_id FROM search_fulltext WHERE vector @@ {self.tsquery} AND locale = %s",
-            [" | ".join(terms), locale],
-        )
+    def words(self, language, text):
+        """What the configuration of `language` reads from a document's text."""
+        if language in POSTGRES_LANGUAGES:
+            return with_unaccented_words(text)
+        return indexed_text(language, text)
 
-    def match(self, terms):
-        return f"f.vector @@ {self.tsquery}", [" | ".join(terms)]
-
-    def rank(self, terms):
+    def matches(self, language, terms):
+        """(page_id, rank) of this language's documents that match, best rank lowest."""
+        if language in POSTGRES_LANGUAGES:
+            words = list(dict.fromkeys(with_unaccented_words(" ".join(terms)).split()))
+        else:
+            words = query_forms(language, terms)
         # Weights for D, C, B, A: the title (A) counts double the rest (D).
         return (
-            f"ts_rank_cd('{{0.5, 0.5, 0.5, 1.0}}', f.vector, {self.tsquery}) DESC",
-            [" | ".join(terms)],
-        )
-
-    def snippet(self, terms):
-        options = f"StartSel={START}, StopSel={END}, MaxWords=35, MinWords=15, MaxFragments=1"
-        return (
-            f"ts_headline('search_english', f.summary || ' ' || f.body, {self.tsquery}, %s)",
-            [" | ".join(terms), options],
+            "SELECT page_id, -ts_rank_cd('{0.5, 0.5, 0.5, 1.0}', vector, words) AS rank "
+            "FROM search_fulltext, to_tsquery(%s::regconfig, %s) words "
+            "WHERE vector @@ words AND locale = %s",
+            [self.configuration(language), " | ".join(words), language],
         )
 
     def delete(self, cursor, page_ids):
@@ -94,18 +103,25 @@ class PostgresFullText:
 
     def insert(self, cursor, documents):
         cursor.executemany(
-            "INSERT INTO search_fulltext (page_id, locale, title, summary, body, vector) VALUES "
-            "(%s, %s, %s, %s, %s, setweight(to_tsvector('search_english', %s), 'A') "
-            "|| to_tsvector('search_english', %s || ' ' || %s))",
+            "INSERT INTO search_fulltext (page_id, locale, vector) VALUES (%s, %s, "
+            "setweight(to_tsvector(%s::regconfig, %s), 'A') "
+            "|| to_tsvector(%s::regconfig, %s))",
             [
-                (d["id"], d["locale"], d["title"], d["summary"] or "", d["body"] or "")
-                + (d["title"], d["summary"] or "", d["body"] or "")
+                (
+                    d["id"],
+                    d["locale"],
+                    self.configuration(d["locale"]),
+                    self.words(d["locale"], d["title"]),
+                    self.configuration(d["locale"]),
+                    self.words(d["locale"], f"{d['summary'] or ''} {d['body'] or ''}"),
+                )
                 for d in documents
             ],
         )
 
 
 FULL_TEXT = {"sqlite": SqliteFullText, "postgresql": PostgresFullText}
+SHOWN_IN = f"SELECT document_id FROM {LOCALES} WHERE locale = %s"
 ORDER_BY = {"newest": "d.date DESC NULLS LAST, d.sort_title", "title": "d.sort_title"}
 
 
@@ -127,13 +143,31 @@ class DatabaseBackend(SearchBackend):
     def full_text(self):
         return FULL_TEXT[connection.vendor]()
 
+    def matched(self, query):
+        """SQL of (page_id, rank) for the documents that match the words, in each language a
+        search in `query.locale` finds: its own, and English for the fallbacks."""
+        parts = [
+            self.full_text.matches(language, query.terms)
+            for language in dict.fromkeys([query.locale, SOURCE_LANGUAGE])
+        ]
+        return (
+            " UNION ALL ".join(sql for sql, _ in parts),
+            [param for _, params in parts for param in params],
+        )
+
     def candidates(self, query):
-        """A WITH clause naming the documents of the locale that match the words (all of
-        them when there are none). Materialised: the full-text match runs once per query."""
+        """A WITH clause naming the documents found in the query's language that match the
+        words (all of them when there are none). Materialised: the full-text match runs
+        once per query."""
         if query.terms:
-            sql, params = self.full_text.matching_ids(query.terms, query.locale)
+            matched, params = self.matched(query)
+            sql = f"SELECT page_id FROM ({matched}) m WHERE page_id IN ({SHOWN_IN})"
+            params = [*params, query.locale]
         else:
-            sql, params = f"SELECT page_id FROM {DOCUMENTS} WHERE locale = %s", [query.locale]
+            sql, params = (
+                f"SELECT document_id AS page_id FROM {LOCALES} WHERE locale = %s",
+                [query.locale],
+            )
         return f"WITH candidates AS MATERIALIZED ({sql}) ", params
 
     def facet_filters(self, query, column, skip_facet=None):
@@ -159,56 +193,36 @@ class DatabaseBackend(SearchBackend):
     def fetch_hits(self, cursor, query):
         """One page of hits, in the query's order, with their snippets."""
         clauses, params = self.facet_filters(query, "d.page_id")
-        clauses.insert(0, "d.locale = %s")
+        clauses.insert(0, f"d.page_id IN ({SHOWN_IN})")
         params.insert(0, query.locale)
+        where = " AND ".join(clauses)
         if query.terms:
-            snippet, snippet_params = self.full_text.snippet(query.terms)
-            match, match_params = self.full_text.match(query.terms)
-            rank, rank_params = self.full_text.rank(query.terms)
-            by_relevance = query.sort == "relevance"
-            order = f"{rank}, d.sort_title" if by_relevance else ORDER_BY[query.sort]
-            order_params = rank_params if by_relevance else []
-            # The page's hits are chosen first, and only they get snippets: making a snippet
-            # is the dearest part, and a search with a common word matches thousands.
-            page = (
-                f"SELECT d.page_id FROM {DOCUMENTS} d {self.full_text.join} "
-                f"WHERE {match} AND {' AND '.join(clauses)} ORDER BY {order} LIMIT %s OFFSET %s"
-            )
+            matched, matched_params = self.matched(query)
+            order = "m.rank, d.sort_title" if query.sort == "relevance" else ORDER_BY[query.sort]
             sql = (
-                f"SELECT d.document, {snippet} FROM {DOCUMENTS} d {self.full_text.join} "
-                f"WHERE {match} AND d.page_id IN ({page}) ORDER BY {order}"
+                f"SELECT d.document FROM ({matched}) m JOIN {DOCUMENTS} d "
+                f"ON d.page_id = m.page_id WHERE {where} ORDER BY {order} LIMIT %s OFFSET %s"
             )
-            cursor.execute(
-                sql,
-                [
-                    *snippet_params,
-                    *match_params,
-                    *match_params,
-                    *params,
-                    *order_params,
-                    query.page_size,
-                    query.offset,
-                    *order_params,
-                ],
-            )
+            params = [*matched_params, *params]
         else:
             order = ORDER_BY.get(query.sort, ORDER_BY["newest"])
             sql = (
-                f"SELECT d.document, NULL FROM {DOCUMENTS} d "
-                f"WHERE {' AND '.join(clauses)} ORDER BY {order} LIMIT %s OFFSET %s"
+                f"SELECT d.document FROM {DOCUMENTS} d "
+                f"WHERE {where} ORDER BY {order} LIMIT %s OFFSET %s"
             )
-            cursor.execute(sql, [*params, query.page_size, query.offset])
-        hits = []
-        for document, marked in cursor.fetchall():
-            document = IndexedDocument._meta.get_field("document").from_db_value(
-                document, None, connection
-            )
-            marked = next(
-                (part for part in (marked or "").split(SEPARATOR) if START in part), None
-            )
-            snippet = marked_to_html(marked) if marked else None
-            hits.append((document, snippet or plain_snippet(document["summary"])))
-        return hits
+        cursor.execute(sql, [*params, query.page_size, query.offset])
+        document_field = IndexedDocument._meta.get_field("document")
+        documents = [document_field.from_db_value(row[0], None, connection) for row in cursor]
+        return [(document, self.snippet(document, query.terms)) for document in documents]
+
+    @staticmethod
+    def snippet(document, terms):
+        """The summary's or the body's words around the first matched one, marked; else the
+        start of the summary."""
+        marked = terms and marked_snippet(
+            document["locale"], (document["summary"], document["body"]), terms
+        )
+        return marked or plain_snippet(document["summary"])
 
     def fetch_total_and_counts(self, cursor, query):
         """The number of hits and every facet's value counts, in one query.
@@ -260,6 +274,11 @@ class DatabaseBackend(SearchBackend):
                 document=d,
             )
             for d in documents
+        )
+        IndexedLocale.objects.bulk_create(
+            IndexedLocale(document_id=d["id"], locale=locale)
+            for d in documents
+            for locale in d["shown_in"]
         )
         IndexedFacetValue.objects.bulk_create(
             IndexedFacetValue(document_id=d["id"], facet=facet, value=value)
