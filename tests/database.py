@@ -8,6 +8,8 @@ the models do not describe:
 - the SQL objects of `MIGRATIONS_WITH_SQL`: the full-text tables and their triggers, and
   the index of the reader rule on Wagtail's page table, run from those migrations' own
   operations;
+- the (empty) table of applied migrations, which wagtail-localize reads when it extracts a
+  page for translation (on PostgreSQL a missing table would abort the test's transaction);
 - the rows Wagtail's first migrations insert and this site relies on: the default locale,
   the root page with Wagtail's welcome page and default site, the root collection, the
   Moderators and Editors groups with their permissions, and the 'Moderators approval'
@@ -26,6 +28,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import connection
 from django.db.migrations import CreateModel, RunPython, RunSQL, SeparateDatabaseAndState
+from django.db.migrations.recorder import MigrationRecorder
 
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import (
@@ -61,6 +64,7 @@ GROUP_PAGE_PERMISSIONS = {
 
 def prepare_test_database():
     """Add to a database made from the models what its migrations would have added."""
+    MigrationRecorder(connection).ensure_schema()
     create_sql_objects()
     create_wagtail_initial_data()
 

@@ -131,7 +131,7 @@ def unlimited(settings):
 @property_test(max_examples=80)
 @given(query=query_strings(SEARCH_PARAMETERS))
 def test_the_search_page_answers_any_query_string(indexed, unlimited, query):
-    response = fetch("/search/", query)
+    response = fetch("/en/search/", query)
     assert response.status_code == 200
     assert "<h1" in response.text
 
@@ -139,7 +139,7 @@ def test_the_search_page_answers_any_query_string(indexed, unlimited, query):
 @property_test(max_examples=80)
 @given(query=query_strings(SEARCH_PARAMETERS))
 def test_the_search_api_answers_any_query_string_with_json(indexed, unlimited, query):
-    response = fetch("/api/search/", query)
+    response = fetch("/en/api/search/", query)
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
     data = json.loads(response.content)

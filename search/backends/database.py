@@ -39,13 +39,16 @@ class SqliteFullText:
     unicode61 tokenizer only splits and lower-cases them); bm25 ranks, the title weighted
     double."""
 
-    def matches(self, language, terms):
-        """(page_id, rank) of this language's documents that match, best rank lowest."""
-        return (
-            "SELECT rowid AS page_id, bm25(search_fulltext, 2.0, 1.0, 1.0) AS rank "
-            "FROM search_fulltext WHERE search_fulltext MATCH %s AND locale = %s",
-            [" OR ".join(f'"{form}"' for form in query_forms(language, terms)), language],
-        )
+    page_id = "f.rowid"
+
+    def match(self, language, terms):
+        """The condition on `f`: one of the words, as this language reads them."""
+        forms = " OR ".join(f'"{form}"' for form in query_forms(language, terms))
+        return "search_fulltext MATCH %s", [forms]
+
+    def rank(self, language, terms):
+        """How well `f` matches, best lowest."""
+        return "bm25(search_fulltext, 2.0, 1.0, 1.0)", []
 
     def delete(self, cursor, page_ids):
         cursor.executemany(
@@ -84,19 +87,25 @@ class PostgresFullText:
             return with_unaccented_words(text)
         return indexed_text(language, text)
 
-    def matches(self, language, terms):
-        """(page_id, rank) of this language's documents that match, best rank lowest."""
+    page_id = "f.page_id"
+
+    def tsquery(self, language, terms):
         if language in POSTGRES_LANGUAGES:
             words = list(dict.fromkeys(with_unaccented_words(" ".join(terms)).split()))
         else:
             words = query_forms(language, terms)
-        # Weights for D, C, B, A: the title (A) counts double the rest (D).
-        return (
-            "SELECT page_id, -ts_rank_cd('{0.5, 0.5, 0.5, 1.0}', vector, words) AS rank "
-            "FROM search_fulltext, to_tsquery(%s::regconfig, %s) words "
-            "WHERE vector @@ words AND locale = %s",
-            [self.configuration(language), " | ".join(words), language],
-        )
+        return "to_tsquery(%s::regconfig, %s)", [self.configuration(language), " | ".join(words)]
+
+    def match(self, language, terms):
+        """The condition on `f`: one of the words, as this language reads them."""
+        tsquery, params = self.tsquery(language, terms)
+        return f"f.vector @@ {tsquery}", params
+
+    def rank(self, language, terms):
+        """How well `f` matches, best lowest. Weights for D, C, B, A: the title (A) counts
+        double the rest (D)."""
+        tsquery, params = self.tsquery(language, terms)
+        return f"-ts_rank_cd('{{0.5, 0.5, 0.5, 1.0}}', f.vector, {tsquery})", params
 
     def delete(self, cursor, page_ids):
         cursor.execute("DELETE FROM search_fulltext WHERE page_id = ANY(%s)", [list(page_ids)])
@@ -121,7 +130,6 @@ class PostgresFullText:
 
 
 FULL_TEXT = {"sqlite": SqliteFullText, "postgresql": PostgresFullText}
-SHOWN_IN = f"SELECT document_id FROM {LOCALES} WHERE locale = %s"
 ORDER_BY = {"newest": "d.date DESC NULLS LAST, d.sort_title", "title": "d.sort_title"}
 
 
@@ -143,32 +151,45 @@ class DatabaseBackend(SearchBackend):
     def full_text(self):
         return FULL_TEXT[connection.vendor]()
 
-    def matched(self, query):
-        """SQL of (page_id, rank) for the documents that match the words, in each language a
-        search in `query.locale` finds: its own, and English for the fallbacks."""
-        parts = [
-            self.full_text.matches(language, query.terms)
-            for language in dict.fromkeys([query.locale, SOURCE_LANGUAGE])
-        ]
-        return (
-            " UNION ALL ".join(sql for sql, _ in parts),
-            [param for _, params in parts for param in params],
-        )
+    def matches(self, query, table):
+        """(language, condition, params) for each language a search in `query.locale` finds:
+        its own, and English, whose documents must also be fallbacks in that language. The
+        condition is on the full-text row `f` and on `table`'s `locale` (`f` or `d`, the
+        indexed document: reading the document's is cheaper when it is read anyway). The
+        fallback check is a correlated EXISTS, not an IN list: given a list of ids, SQLite
+        would probe the full-text table once for each."""
+        conditions = []
+        for language in dict.fromkeys([query.locale, SOURCE_LANGUAGE]):
+            sql, params = self.full_text.match(language, query.terms)
+            sql += f" AND {table}.locale = %s"
+            params = [*params, language]
+            if language != query.locale:
+                sql += (
+                    f" AND EXISTS (SELECT 1 FROM {LOCALES} l "
+                    f"WHERE l.document_id = {self.full_text.page_id} AND l.locale = %s)"
+                )
+                params = [*params, query.locale]
+            conditions.append((language, sql, params))
+        return conditions
 
     def candidates(self, query):
         """A WITH clause naming the documents found in the query's language that match the
         words (all of them when there are none). Materialised: the full-text match runs
         once per query."""
-        if query.terms:
-            matched, params = self.matched(query)
-            sql = f"SELECT page_id FROM ({matched}) m WHERE page_id IN ({SHOWN_IN})"
-            params = [*params, query.locale]
-        else:
-            sql, params = (
-                f"SELECT document_id AS page_id FROM {LOCALES} WHERE locale = %s",
-                [query.locale],
+        if not query.terms:
+            sql = f"SELECT document_id AS page_id FROM {LOCALES} WHERE locale = %s"
+            return f"WITH candidates AS MATERIALIZED ({sql}) ", [query.locale]
+        parts = [
+            (
+                f"SELECT {self.full_text.page_id} AS page_id FROM search_fulltext f WHERE {sql}",
+                params,
             )
-        return f"WITH candidates AS MATERIALIZED ({sql}) ", params
+            for _, sql, params in self.matches(query, "f")
+        ]
+        return (
+            f"WITH candidates AS MATERIALIZED ({' UNION ALL '.join(sql for sql, _ in parts)}) ",
+            [param for _, params in parts for param in params],
+        )
 
     def facet_filters(self, query, column, skip_facet=None):
         """Conditions for the selected facet values: any value within a facet, every facet."""
@@ -191,26 +212,35 @@ class DatabaseBackend(SearchBackend):
         return BackendResults(total=total, hits=hits, counts=counts)
 
     def fetch_hits(self, cursor, query):
-        """One page of hits, in the query's order, with their snippets."""
-        clauses, params = self.facet_filters(query, "d.page_id")
-        clauses.insert(0, f"d.page_id IN ({SHOWN_IN})")
-        params.insert(0, query.locale)
-        where = " AND ".join(clauses)
+        """One page of hits, in the query's order, with their snippets. The page's hits are
+        chosen first, and only then are their documents read: sorting the keys of
+        thousands of hits costs less than sorting their documents."""
+        filters, filter_params = self.facet_filters(query, "d.page_id")
+        columns = "d.page_id, d.sort_title, d.date"
         if query.terms:
-            matched, matched_params = self.matched(query)
-            order = "m.rank, d.sort_title" if query.sort == "relevance" else ORDER_BY[query.sort]
-            sql = (
-                f"SELECT d.document FROM ({matched}) m JOIN {DOCUMENTS} d "
-                f"ON d.page_id = m.page_id WHERE {where} ORDER BY {order} LIMIT %s OFFSET %s"
-            )
-            params = [*matched_params, *params]
+            parts, params = [], []
+            for language, match, match_params in self.matches(query, "d"):
+                rank, rank_params = self.full_text.rank(language, query.terms)
+                join = f"JOIN search_fulltext f ON {self.full_text.page_id} = d.page_id"
+                parts.append(
+                    f"SELECT {columns}, {rank} AS rank FROM {DOCUMENTS} d {join} "
+                    f"WHERE {' AND '.join([match, *filters])}"
+                )
+                params += [*rank_params, *match_params, *filter_params]
+            hits = f"SELECT * FROM ({' UNION ALL '.join(parts)}) d"
+            order = "d.rank, d.sort_title" if query.sort == "relevance" else ORDER_BY[query.sort]
         else:
+            join = f"JOIN {LOCALES} l ON l.document_id = d.page_id AND l.locale = %s"
+            where = f"WHERE {' AND '.join(filters)}" if filters else ""
+            hits = f"SELECT {columns} FROM {DOCUMENTS} d {join} {where}"
+            params = [query.locale, *filter_params]
             order = ORDER_BY.get(query.sort, ORDER_BY["newest"])
-            sql = (
-                f"SELECT d.document FROM {DOCUMENTS} d "
-                f"WHERE {where} ORDER BY {order} LIMIT %s OFFSET %s"
-            )
-        cursor.execute(sql, [*params, query.page_size, query.offset])
+        cursor.execute(
+            f"WITH page AS MATERIALIZED ({hits} ORDER BY {order} LIMIT %s OFFSET %s) "
+            f"SELECT document.document FROM page d "
+            f"JOIN {DOCUMENTS} document ON document.page_id = d.page_id ORDER BY {order}",
+            [*params, query.page_size, query.offset],
+        )
         document_field = IndexedDocument._meta.get_field("document")
         documents = [document_field.from_db_value(row[0], None, connection) for row in cursor]
         return [(document, self.snippet(document, query.terms)) for document in documents]
