@@ -4,6 +4,10 @@ The facets are declared on the page models (`network_site.indexing.Facet` in the
 `search_fields`); the labels come from the model that holds each facet's field: its
 `label` attribute (a theme's name, a city's title) or the field's choices (a country's
 name). The content type's labels come from the registry; a year is its own label.
+
+A value is the same in every language (the English object's: `search.documents` reads it
+there); where the holder is translatable (a city page), its label is that of the reader's
+language's version (the translated title, or the English one the alias shows).
 """
 
 from functools import cache
@@ -12,7 +16,7 @@ from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from wagtail.models import TranslatableMixin
 
-from network_site.languages import SOURCE_LANGUAGE, taxonomy_names
+from network_site.languages import SOURCE_LANGUAGE
 
 from .registry import declared_facets, searchable_models, type_labels
 
@@ -41,35 +45,33 @@ def label_sources():
     return sources
 
 
-def labels_of(holder, facet):
-    """(value, label) pairs of one facet, in reading order: the model's own ordering if it
-    has one, else by label. Pages are limited to those readers may see, in the reader's
-    language; themes and channels are the English ones, named in the reader's language."""
+def labels_of(holder, facet, language):
+    """(value, label) pairs of one facet in a language, in reading order: the model's own
+    ordering if it has one, else by label. Pages are limited to those readers may see."""
     if facet.label is None:
         choices = holder._meta.get_field(facet.field_name).choices or []
         return sorted(((str(value), label) for value, label in choices), key=lambda c: c[1])
     ordering = holder._meta.ordering or [facet.label]
-    if hasattr(holder.objects, "readable"):
-        objects = holder.objects.readable().in_language()
-    elif issubclass(holder, TranslatableMixin):
-        english = holder.objects.filter(locale__language_code=SOURCE_LANGUAGE)
-        names = taxonomy_names(holder)
-        return [
-            (str(getattr(item, facet.field_name)), names.get(item.translation_key, item.name))
-            for item in english.order_by(*ordering)
-        ]
-    else:
-        objects = holder.objects.all()
-    return [
-        (str(value), label)
-        for value, label in objects.order_by(*ordering).values_list(facet.field_name, facet.label)
-    ]
+    objects = holder.objects
+    objects = objects.readable() if hasattr(objects, "readable") else objects.all()
+    if not issubclass(holder, TranslatableMixin):
+        rows = objects.order_by(*ordering).values_list(facet.field_name, facet.label)
+        return [(str(value), label) for value, label in rows]
+    rows = (
+        objects.filter(locale__language_code__in={SOURCE_LANGUAGE, language})
+        .order_by(*ordering)
+        .values_list("translation_key", "locale__language_code", facet.field_name, facet.label)
+    )
+    source = {key: (value, label) for key, code, value, label in rows if code == SOURCE_LANGUAGE}
+    translated = {key: label for key, code, _, label in rows if code == language}
+    pairs = [(str(value), translated.get(key, label)) for key, (value, label) in source.items()]
+    return pairs if holder._meta.ordering else sorted(pairs, key=lambda pair: pair[1].casefold())
 
 
-def facet_labels():
-    """(value, label) pairs per facet, in the order readers see them."""
+def facet_labels(language=SOURCE_LANGUAGE):
+    """(value, label) pairs per facet, in the order readers of `language` see them."""
     labels = {facet: [] for facet in FACETS}
     for name, (holder, facet) in label_sources().items():
-        labels[name] = labels_of(holder, facet)
+        labels[name] = labels_of(holder, facet, language)
     labels["type"] = list(type_labels().items())
     return labels

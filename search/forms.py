@@ -38,9 +38,10 @@ class SearchForm(FacetFilterForm):
     )
     page = forms.CharField(required=False)
 
-    def __init__(self, data, *args, **kwargs):
+    def __init__(self, data, *args, locale, **kwargs):
         super().__init__(data, *args, **kwargs)
-        self.labels = facet_labels()
+        self.locale = locale
+        self.labels = facet_labels(locale)
         for facet in FACETS:
             self.fields[facet] = FacetField(
                 choices=self.labels[facet],
@@ -54,8 +55,9 @@ class SearchForm(FacetFilterForm):
     def clean_page(self):
         return page_number(self.cleaned_data["page"])
 
-    def to_query(self, locale):
-        """The validated SearchQuery; invalid parts fall back to their defaults."""
+    def to_query(self):
+        """The validated SearchQuery, in the form's language (the reader's); invalid parts
+        fall back to their defaults."""
         self.is_valid()
         data = self.cleaned_data
         return SearchQuery(
@@ -63,5 +65,5 @@ class SearchForm(FacetFilterForm):
             selected={facet: data[facet] for facet in FACETS if data.get(facet)},
             sort=data.get("sort") or "relevance",
             page=data.get("page", 1),
-            locale=locale,
+            locale=self.locale,
         )

@@ -5,36 +5,66 @@ a renamed theme or channel) queues a re-index task once the transaction commits:
 worker runs it in production (an editor never waits for Elasticsearch), at once elsewhere.
 The re-index reads the pages from the database as they are then, so it never indexes a
 draft.
+
+**Languages** (see `search.documents` for what is indexed). A change re-indexes the pages
+it touches and every other language version of them (the pages sharing a translation key),
+since whether an English page is an English fallback in a language depends on its
+translation there:
+
+- publishing an English page re-indexes it and its translations. Wagtail then publishes
+  its aliases with its content (`update_aliases`), each with a signal of its own; an alias
+  is never indexed, so its signal only re-indexes the translations below it, if any;
+- publishing a translation indexes it in its language and re-indexes its English
+  original, which stops being that language's fallback;
+- unpublishing or deleting a translation (or making it private) removes it and gives its
+  English original back its fallback; unpublishing an alias section does the same for the
+  translations below it;
+- unpublishing or deleting an English page removes it (Wagtail unpublishes its aliases too;
+  deleting it in the admin deletes its translations and aliases).
+
+`manage.py search_index rebuild` builds the same documents from the whole site.
 """
 
 from functools import partial
 
 from django.db import transaction
+from django.db.models import Q
 
 from wagtail.models import Page
 
 from django_tasks import task
 
-from .documents import build_document, searchable_pages
+from .documents import build_documents, documents_of, searchable_pages
 from .registry import related_models_of, searchable_models
 from .service import get_search_service
 
 
-def reindex_subtree(page_id):
-    """Bring the index in line with a page and everything below it, as the database has it."""
+def refresh(pages):
+    """Bring the index in line with these pages (a queryset of pages that are not aliases)
+    as the database has them: index those readers may see, remove the others."""
+    page_ids = set(pages.values_list("pk", flat=True))
+    if not page_ids:
+        return
+    documents = build_documents(searchable_pages().filter(pk__in=page_ids).specific())
     service = get_search_service()
+    service.index(documents)
+    service.delete(page_ids - {document["id"] for document in documents})
+
+
+def reindex_subtree(page_id):
+    """Bring the index in line with a page, everything below it and every language version
+    of those, as the database has them."""
     page = Page.objects.filter(pk=page_id).first()
     if page is None:
-        service.delete([page_id])
+        get_search_service().delete([page_id])
         return
-    subtree_ids = set(
-        Page.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True)
+    subtree = Page.objects.descendant_of(page, inclusive=True).filter(alias_of__isnull=True)
+    refresh(
+        Page.objects.filter(alias_of__isnull=True).filter(
+            Q(pk__in=subtree.values("pk"))
+            | Q(translation_key__in=subtree.values("translation_key"))
+        )
     )
-    documents = [
-        build_document(page) for page in searchable_pages().filter(pk__in=subtree_ids).specific()
-    ]
-    service.index(documents)
-    service.delete(subtree_ids - {document["id"] for document in documents})
 
 
 @task()
@@ -45,8 +75,11 @@ def reindex_pages(page_ids):
 
 
 @task()
-def remove_pages(page_ids):
+def remove_pages(page_ids, translation_keys):
+    """Remove deleted pages, and re-index their other language versions (as strings: task
+    arguments travel as JSON)."""
     get_search_service().delete(page_ids)
+    refresh(Page.objects.filter(alias_of__isnull=True, translation_key__in=translation_keys))
 
 
 def schedule_reindex(page_ids):
@@ -60,7 +93,9 @@ def on_page_changed(sender, instance, **kwargs):
 
 def on_page_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page):
-        transaction.on_commit(partial(remove_pages.enqueue, [instance.pk]))
+        transaction.on_commit(
+            partial(remove_pages.enqueue, [instance.pk], [str(instance.translation_key)])
+        )
 
 
 def on_view_restriction_changed(sender, instance, **kwargs):
@@ -76,13 +111,14 @@ def on_taxonomy_changed(sender, instance, **kwargs):
 
 def pages_using(term):
     """The ids of the searchable pages related to this object (a theme, a channel) through
-    the relations their `search_fields` follow."""
+    the relations their `search_fields` follow; aliases follow their English page."""
     ids = []
     for model in searchable_models():
         for relation, related_model in related_models_of(model):
             if related_model is type(term):
                 lookup = "__".join(relation)
-                ids += model.objects.filter(**{lookup: term}).values_list("pk", flat=True)
+                pages = model.objects.filter(**{lookup: term}, alias_of__isnull=True)
+                ids += pages.values_list("pk", flat=True)
     return list(dict.fromkeys(ids))
 
 
@@ -91,8 +127,9 @@ def rebuild(progress=None):
     service = get_search_service()
 
     def documents(progress):
-        for done, page in enumerate(searchable_pages().specific().iterator(), 1):
-            yield build_document(page)
+        pages = searchable_pages().specific().iterator()
+        for done, document in enumerate(documents_of(pages), 1):
+            yield document
             if progress:
                 progress(done)
 

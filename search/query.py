@@ -127,6 +127,8 @@ class Hit:
     year: int | None
     snippet: str  # HTML: escaped text with the matched words in <mark>
     provenance: dict | None = None  # {"slug": "mixed", "label": "Partly documented"}
+    # The language of the title and snippet: the reader's, or "en" for an English fallback.
+    language: str = "en"
 
     @property
     def provenance_level(self):

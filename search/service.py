@@ -13,6 +13,7 @@ import time
 from functools import lru_cache
 
 from django.conf import settings
+from django.db.models import Q
 
 from network_site.pages import Provenance, readable_pages
 
@@ -59,7 +60,7 @@ class SearchService:
         `labels` are the facet labels (`search.facets.facet_labels()`), when the caller has
         read them already (the search form has, for its choices).
         """
-        labels = labels or facet_labels()
+        labels = labels or facet_labels(query.locale)
         if query.sort == "relevance" and not query.terms:
             query = dataclasses.replace(query, sort="newest")
         last_reachable = MAX_RESULT_WINDOW // query.page_size
@@ -85,19 +86,13 @@ class SearchService:
                 self.breaker.trip()
         if raw is None:
             raw = self.database.search(query)
-        # An index can lag behind the site (a missed write while a server was down): never
-        # show a page readers may no longer see.
-        shown = set(
-            readable_pages()
-            .filter(pk__in=[document["id"] for document, _ in raw.hits])
-            .values_list("pk", flat=True)
-        )
+        shown, urls = readable_and_localised([document for document, _ in raw.hits], query)
         label_of = {facet: dict(pairs) for facet, pairs in labels.items()}
         return SearchResults(
             query=query,
             total=raw.total,
             hits=[
-                self.hit(document, snippet, label_of)
+                self.hit(document, snippet, label_of, urls)
                 for document, snippet in raw.hits
                 if document["id"] in shown
             ],
@@ -140,7 +135,7 @@ class SearchService:
         )
 
     @staticmethod
-    def hit(document, snippet, label_of):
+    def hit(document, snippet, label_of, urls):
         def labelled(facet, value):
             return {"slug": value, "label": label_of[facet].get(value, value)}
 
@@ -149,7 +144,8 @@ class SearchService:
         return Hit(
             page_id=document["id"],
             title=document["title"],
-            url=document["url"],
+            url=urls.get(document["translation_key"], document["url"]),
+            language=document["locale"],
             type=labelled("type", kind),
             city=next((labelled("city", city) for city in document["city"]), None),
             themes=[labelled("theme", theme) for theme in document["theme"]],
@@ -178,6 +174,33 @@ class SearchService:
             ]
             facets[facet] = values
         return facets
+
+
+def readable_and_localised(documents, query):
+    """(the ids of the hits' pages readers may see, {translation key: URL} of the page in
+    the reader's language tree for each English fallback among them), in one query.
+
+    An index can lag behind the site (a missed write while a server was down): a page
+    readers may no longer see is never shown. An English fallback links to its version in
+    the reader's language (the alias), so that the interface stays in that language; to the
+    English page itself if that version cannot be read.
+    """
+    ids = [document["id"] for document in documents]
+    fallback_keys = [
+        document["translation_key"] for document in documents if document["locale"] != query.locale
+    ]
+    if not fallback_keys:
+        return set(readable_pages().filter(pk__in=ids).values_list("pk", flat=True)), {}
+    pages = readable_pages().filter(
+        Q(pk__in=ids) | Q(locale__language_code=query.locale, translation_key__in=fallback_keys)
+    )
+    pages = list(pages.select_related("locale"))
+    localised = {
+        str(page.translation_key): page.get_url()
+        for page in pages
+        if page.locale.language_code == query.locale
+    }
+    return {page.pk for page in pages}, localised
 
 
 @lru_cache(maxsize=1)

@@ -1,4 +1,4 @@
-"""The search page (/search/) and the same search as JSON (/api/search/)."""
+"""The search page (/<language>/search/) and the same search as JSON (/<language>/api/search/)."""
 
 import dataclasses
 
@@ -16,9 +16,8 @@ from .service import get_search_service
 
 def run_search(request):
     """Validate the GET parameters and search."""
-    form = SearchForm(request.GET)
-    query = form.to_query(locale=Locale.get_active().language_code)
-    return form, get_search_service().search(query, labels=form.labels)
+    form = SearchForm(request.GET, locale=Locale.get_active().language_code)
+    return form, get_search_service().search(form.to_query(), labels=form.labels)
 
 
 @rate_limited("SEARCH_PAGE_RATE_LIMIT")
@@ -44,8 +43,10 @@ def search_page(request):
 @rate_limited("SEARCH_API_RATE_LIMIT", as_json=True)
 def search_api(request):
     """The same search as JSON; type, city, themes and provenance come as {slug, label}
-    pairs. `backend` names the backend that answered ("elasticsearch", or "database" when
-    it answers alone or in Elasticsearch's place), for operators checking a fallback."""
+    pairs, and each hit's `language` is that of its title and snippet ("en" for an English
+    fallback in another language's search). `backend` names the backend that answered
+    ("elasticsearch", or "database" when it answers alone or in Elasticsearch's place), for
+    operators checking a fallback."""
     _, results = run_search(request)
     query = results.query
     return JsonResponse(
@@ -66,6 +67,7 @@ def search_api(request):
                     "year": hit.year,
                     "snippet": str(hit.snippet),
                     "provenance": hit.provenance,
+                    "language": hit.language,
                 }
                 for hit in results.hits
             ],

@@ -8,6 +8,8 @@ the models do not describe:
 - the SQL objects of `MIGRATIONS_WITH_SQL`: the full-text tables and their triggers, and
   the index of the reader rule on Wagtail's page table, run from those migrations' own
   operations;
+- the (empty) table of applied migrations, which wagtail-localize reads when it extracts a
+  page for translation (on PostgreSQL a missing table would abort the test's transaction);
 - the rows Wagtail's first migrations insert and this site relies on: the default locale,
   the root page with Wagtail's welcome page and default site, the root collection, the
   Moderators and Editors groups with their permissions (wagtail-localize's "Can submit
@@ -28,6 +30,7 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.migrations import CreateModel, RunPython, RunSQL, SeparateDatabaseAndState
+from django.db.migrations.recorder import MigrationRecorder
 
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import (
@@ -48,6 +51,7 @@ from wagtail.models import (
 MIGRATIONS_WITH_SQL = [
     ("wagtailsearch", "0006_customise_indexentry"),
     ("search", "0002_full_text_table"),
+    ("search", "0004_full_text_per_language"),
     ("network_site", "0005_page_reader_rule_index"),
 ]
 IMAGE_AND_DOCUMENT_PERMISSIONS = [
@@ -62,6 +66,7 @@ GROUP_PAGE_PERMISSIONS = {
 
 def prepare_test_database():
     """Add to a database made from the models what its migrations would have added."""
+    MigrationRecorder(connection).ensure_schema()
     create_sql_objects()
     create_wagtail_initial_data()
 

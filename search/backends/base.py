@@ -20,9 +20,11 @@ class SearchBackend(ABC):
     def search(self, query):
         """Answer a `SearchQuery` with `BackendResults`; raise SearchUnavailable if it can't.
 
-        Matching: a document matches if any term of `query.terms` occurs, stemmed as English,
-        in its title, summary or body; documents matching more terms rank higher. No terms:
-        every document matches. Only documents of `query.locale`.
+        Matching: a document matches if any term of `query.terms` occurs in its title,
+        summary or body, stemmed in the document's language, with or without accents;
+        documents matching more terms rank higher. No terms: every document matches. Only
+        documents whose `shown_in` holds `query.locale` (the reader's language): those in
+        that language and the English fallbacks (`search.documents`).
         Filters: within a facet any selected value matches; across facets all must.
         Order: `relevance` (best first), `newest` (`date` descending, then `sort_title`),
         `title` (`sort_title`).

@@ -1,48 +1,54 @@
 """The default search backend: the site's own database, SQLite or PostgreSQL.
 
-Documents are stored in `IndexedDocument`, their facet values in `IndexedFacetValue`, and
-their words in the `search_fulltext` table of the database's own kind (see the migration
-`0002_full_text_table`). A search takes two queries whatever the page size: the page of hits
-with their snippets, then the total and every facet's counts in one UNION ALL.
+Documents are stored in `IndexedDocument`, the languages that find them in `IndexedLocale`,
+their facet values in `IndexedFacetValue`, and their words in the `search_fulltext` table
+of the database's own kind (see the migration `0004_full_text_per_language`). A search
+takes two queries whatever the page size: the page of hits, then the total and every
+facet's counts in one UNION ALL. Snippets are made in Python, for the page's hits only
+(`search.highlight.marked_snippet`).
+
+Each language is matched in its own way (`search.analysis` explains the word forms): a
+search in a language matches its documents with that language's stems and the English
+fallbacks with English stems, in one UNION ALL of a full-text match per language.
 """
 
 from django.db import connection, transaction
 
+from network_site.languages import SOURCE_LANGUAGE
+from search.analysis import LANGUAGE_NAMES, indexed_text, query_forms, with_unaccented_words
 from search.facets import FACETS
-from search.highlight import END, START, marked_to_html, plain_snippet
-from search.models import IndexedDocument, IndexedFacetValue
+from search.highlight import marked_snippet, plain_snippet
+from search.models import IndexedDocument, IndexedFacetValue, IndexedLocale
 from search.query import BackendResults
 
 from .base import SearchBackend
 
-# Between the summary's and the body's snippets in one column (a character no one types).
-SEPARATOR = "\x1e"
 DOCUMENTS = IndexedDocument._meta.db_table
+LOCALES = IndexedLocale._meta.db_table
 FACET_VALUES = IndexedFacetValue._meta.db_table
+TEXT_FIELDS = ("title", "summary", "body")
+# The languages PostgreSQL stems itself, with the text search configurations that the
+# migration 0004_full_text_per_language makes: Snowball stemming, no stop words (the
+# query side drops those it drops, see search.query.STOP_WORDS). PostgreSQL 15 has no
+# Estonian or Bulgarian configuration: those are stemmed (or folded) in Python.
+POSTGRES_LANGUAGES = ("en", "it", "ro", "hu", "nl", "fr", "pt", "es")
 
 
 class SqliteFullText:
-    """SQLite FTS5 with the Porter stemmer; bm25 ranks, with the title weighted double."""
+    """SQLite FTS5 over the word forms of `search.analysis`, one token each (the table's
+    unicode61 tokenizer only splits and lower-cases them); bm25 ranks, the title weighted
+    double."""
 
-    join = "JOIN search_fulltext f ON f.rowid = d.page_id"
+    page_id = "f.rowid"
 
-    def matching_ids(self, terms, locale):
-        return (
-            "SELECT rowid AS page_id FROM search_fulltext "
-            "WHERE search_fulltext MATCH %s AND locale = %s",
-            [" OR ".join(f'"{term}"' for term in terms), locale],
-        )
+    def match(self, language, terms):
+        """The condition on `f`: one of the words, as this language reads them."""
+        forms = " OR ".join(f'"{form}"' for form in query_forms(language, terms))
+        return "search_fulltext MATCH %s", [forms]
 
-    def match(self, terms):
-        return "search_fulltext MATCH %s", [" OR ".join(f'"{term}"' for term in terms)]
-
-    def rank(self, terms):
+    def rank(self, language, terms):
+        """How well `f` matches, best lowest."""
         return "bm25(search_fulltext, 2.0, 1.0, 1.0)", []
-
-    def snippet(self, terms):
-        """The summary's snippet, then the body's: the hit shows whichever marks a word."""
-        one = "snippet(search_fulltext, {}, %s, %s, '…', 32)"
-        return f"{one.format(1)} || %s || {one.format(2)}", [START, END, SEPARATOR, START, END]
 
     def delete(self, cursor, page_ids):
         cursor.executemany(
@@ -54,52 +60,70 @@ class SqliteFullText:
             "INSERT INTO search_fulltext (rowid, title, summary, body, locale) "
             "VALUES (%s, %s, %s, %s, %s)",
             [
-                (d["id"], d["title"], d["summary"] or "", d["body"] or "", d["locale"])
+                (
+                    d["id"],
+                    *(indexed_text(d["locale"], d[field] or "") for field in TEXT_FIELDS),
+                    d["locale"],
+                )
                 for d in documents
             ],
         )
 
 
 class PostgresFullText:
-    """PostgreSQL tsvector, English stemming with stop words kept; the title weighs most."""
+    """PostgreSQL tsvector with a GIN index; the title weighs most. Languages PostgreSQL
+    stems use their configuration (`search_<language>`), with the words that carry accents
+    added without them (`search.analysis.with_unaccented_words`); the others get the word
+    forms of `search.analysis` under the `simple` configuration."""
 
-    join = "JOIN search_fulltext f ON f.page_id = d.page_id"
-    tsquery = "to_tsquery('search_english', %s)"
+    def configuration(self, language):
+        if language in POSTGRES_LANGUAGES:
+            return f"search_{LANGUAGE_NAMES[language]}"
+        return "simple"
 
-    def matching_ids(self, terms, locale):
-        return (
-            f"SELECT page_id FROM search_fulltext WHERE vector @@ {self.tsquery} AND locale = %s",
-            [" | ".join(terms), locale],
-        )
+    def words(self, language, text):
+        """What the configuration of `language` reads from a document's text."""
+        if language in POSTGRES_LANGUAGES:
+            return with_unaccented_words(text)
+        return indexed_text(language, text)
 
-    def match(self, terms):
-        return f"f.vector @@ {self.tsquery}", [" | ".join(terms)]
+    page_id = "f.page_id"
 
-    def rank(self, terms):
-        # Weights for D, C, B, A: the title (A) counts double the rest (D).
-        return (
-            f"ts_rank_cd('{{0.5, 0.5, 0.5, 1.0}}', f.vector, {self.tsquery}) DESC",
-            [" | ".join(terms)],
-        )
+    def tsquery(self, language, terms):
+        if language in POSTGRES_LANGUAGES:
+            words = list(dict.fromkeys(with_unaccented_words(" ".join(terms)).split()))
+        else:
+            words = query_forms(language, terms)
+        return "to_tsquery(%s::regconfig, %s)", [self.configuration(language), " | ".join(words)]
 
-    def snippet(self, terms):
-        options = f"StartSel={START}, StopSel={END}, MaxWords=35, MinWords=15, MaxFragments=1"
-        return (
-            f"ts_headline('search_english', f.summary || ' ' || f.body, {self.tsquery}, %s)",
-            [" | ".join(terms), options],
-        )
+    def match(self, language, terms):
+        """The condition on `f`: one of the words, as this language reads them."""
+        tsquery, params = self.tsquery(language, terms)
+        return f"f.vector @@ {tsquery}", params
+
+    def rank(self, language, terms):
+        """How well `f` matches, best lowest. Weights for D, C, B, A: the title (A) counts
+        double the rest (D)."""
+        tsquery, params = self.tsquery(language, terms)
+        return f"-ts_rank_cd('{{0.5, 0.5, 0.5, 1.0}}', f.vector, {tsquery})", params
 
     def delete(self, cursor, page_ids):
         cursor.execute("DELETE FROM search_fulltext WHERE page_id = ANY(%s)", [list(page_ids)])
 
     def insert(self, cursor, documents):
         cursor.executemany(
-            "INSERT INTO search_fulltext (page_id, locale, title, summary, body, vector) VALUES "
-            "(%s, %s, %s, %s, %s, setweight(to_tsvector('search_english', %s), 'A') "
-            "|| to_tsvector('search_english', %s || ' ' || %s))",
+            "INSERT INTO search_fulltext (page_id, locale, vector) VALUES (%s, %s, "
+            "setweight(to_tsvector(%s::regconfig, %s), 'A') "
+            "|| to_tsvector(%s::regconfig, %s))",
             [
-                (d["id"], d["locale"], d["title"], d["summary"] or "", d["body"] or "")
-                + (d["title"], d["summary"] or "", d["body"] or "")
+                (
+                    d["id"],
+                    d["locale"],
+                    self.configuration(d["locale"]),
+                    self.words(d["locale"], d["title"]),
+                    self.configuration(d["locale"]),
+                    self.words(d["locale"], f"{d['summary'] or ''} {d['body'] or ''}"),
+                )
                 for d in documents
             ],
         )
@@ -127,14 +151,45 @@ class DatabaseBackend(SearchBackend):
     def full_text(self):
         return FULL_TEXT[connection.vendor]()
 
+    def matches(self, query, table):
+        """(language, condition, params) for each language a search in `query.locale` finds:
+        its own, and English, whose documents must also be fallbacks in that language. The
+        condition is on the full-text row `f` and on `table`'s `locale` (`f` or `d`, the
+        indexed document: reading the document's is cheaper when it is read anyway). The
+        fallback check is a correlated EXISTS, not an IN list: given a list of ids, SQLite
+        would probe the full-text table once for each."""
+        conditions = []
+        for language in dict.fromkeys([query.locale, SOURCE_LANGUAGE]):
+            sql, params = self.full_text.match(language, query.terms)
+            sql += f" AND {table}.locale = %s"
+            params = [*params, language]
+            if language != query.locale:
+                sql += (
+                    f" AND EXISTS (SELECT 1 FROM {LOCALES} l "
+                    f"WHERE l.document_id = {self.full_text.page_id} AND l.locale = %s)"
+                )
+                params = [*params, query.locale]
+            conditions.append((language, sql, params))
+        return conditions
+
     def candidates(self, query):
-        """A WITH clause naming the documents of the locale that match the words (all of
-        them when there are none). Materialised: the full-text match runs once per query."""
-        if query.terms:
-            sql, params = self.full_text.matching_ids(query.terms, query.locale)
-        else:
-            sql, params = f"SELECT page_id FROM {DOCUMENTS} WHERE locale = %s", [query.locale]
-        return f"WITH candidates AS MATERIALIZED ({sql}) ", params
+        """A WITH clause naming the documents found in the query's language that match the
+        words (all of them when there are none). Materialised: the full-text match runs
+        once per query."""
+        if not query.terms:
+            sql = f"SELECT document_id AS page_id FROM {LOCALES} WHERE locale = %s"
+            return f"WITH candidates AS MATERIALIZED ({sql}) ", [query.locale]
+        parts = [
+            (
+                f"SELECT {self.full_text.page_id} AS page_id FROM search_fulltext f WHERE {sql}",
+                params,
+            )
+            for _, sql, params in self.matches(query, "f")
+        ]
+        return (
+            f"WITH candidates AS MATERIALIZED ({' UNION ALL '.join(sql for sql, _ in parts)}) ",
+            [param for _, params in parts for param in params],
+        )
 
     def facet_filters(self, query, column, skip_facet=None):
         """Conditions for the selected facet values: any value within a facet, every facet."""
@@ -157,58 +212,47 @@ class DatabaseBackend(SearchBackend):
         return BackendResults(total=total, hits=hits, counts=counts)
 
     def fetch_hits(self, cursor, query):
-        """One page of hits, in the query's order, with their snippets."""
-        clauses, params = self.facet_filters(query, "d.page_id")
-        clauses.insert(0, "d.locale = %s")
-        params.insert(0, query.locale)
+        """One page of hits, in the query's order, with their snippets. The page's hits are
+        chosen first, and only then are their documents read: sorting the keys of
+        thousands of hits costs less than sorting their documents."""
+        filters, filter_params = self.facet_filters(query, "d.page_id")
+        columns = "d.page_id, d.sort_title, d.date"
         if query.terms:
-            snippet, snippet_params = self.full_text.snippet(query.terms)
-            match, match_params = self.full_text.match(query.terms)
-            rank, rank_params = self.full_text.rank(query.terms)
-            by_relevance = query.sort == "relevance"
-            order = f"{rank}, d.sort_title" if by_relevance else ORDER_BY[query.sort]
-            order_params = rank_params if by_relevance else []
-            # The page's hits are chosen first, and only they get snippets: making a snippet
-            # is the dearest part, and a search with a common word matches thousands.
-            page = (
-                f"SELECT d.page_id FROM {DOCUMENTS} d {self.full_text.join} "
-                f"WHERE {match} AND {' AND '.join(clauses)} ORDER BY {order} LIMIT %s OFFSET %s"
-            )
-            sql = (
-                f"SELECT d.document, {snippet} FROM {DOCUMENTS} d {self.full_text.join} "
-                f"WHERE {match} AND d.page_id IN ({page}) ORDER BY {order}"
-            )
-            cursor.execute(
-                sql,
-                [
-                    *snippet_params,
-                    *match_params,
-                    *match_params,
-                    *params,
-                    *order_params,
-                    query.page_size,
-                    query.offset,
-                    *order_params,
-                ],
-            )
+            parts, params = [], []
+            for language, match, match_params in self.matches(query, "d"):
+                rank, rank_params = self.full_text.rank(language, query.terms)
+                join = f"JOIN search_fulltext f ON {self.full_text.page_id} = d.page_id"
+                parts.append(
+                    f"SELECT {columns}, {rank} AS rank FROM {DOCUMENTS} d {join} "
+                    f"WHERE {' AND '.join([match, *filters])}"
+                )
+                params += [*rank_params, *match_params, *filter_params]
+            hits = f"SELECT * FROM ({' UNION ALL '.join(parts)}) d"
+            order = "d.rank, d.sort_title" if query.sort == "relevance" else ORDER_BY[query.sort]
         else:
+            join = f"JOIN {LOCALES} l ON l.document_id = d.page_id AND l.locale = %s"
+            where = f"WHERE {' AND '.join(filters)}" if filters else ""
+            hits = f"SELECT {columns} FROM {DOCUMENTS} d {join} {where}"
+            params = [query.locale, *filter_params]
             order = ORDER_BY.get(query.sort, ORDER_BY["newest"])
-            sql = (
-                f"SELECT d.document, NULL FROM {DOCUMENTS} d "
-                f"WHERE {' AND '.join(clauses)} ORDER BY {order} LIMIT %s OFFSET %s"
-            )
-            cursor.execute(sql, [*params, query.page_size, query.offset])
-        hits = []
-        for document, marked in cursor.fetchall():
-            document = IndexedDocument._meta.get_field("document").from_db_value(
-                document, None, connection
-            )
-            marked = next(
-                (part for part in (marked or "").split(SEPARATOR) if START in part), None
-            )
-            snippet = marked_to_html(marked) if marked else None
-            hits.append((document, snippet or plain_snippet(document["summary"])))
-        return hits
+        cursor.execute(
+            f"WITH page AS MATERIALIZED ({hits} ORDER BY {order} LIMIT %s OFFSET %s) "
+            f"SELECT document.document FROM page d "
+            f"JOIN {DOCUMENTS} document ON document.page_id = d.page_id ORDER BY {order}",
+            [*params, query.page_size, query.offset],
+        )
+        document_field = IndexedDocument._meta.get_field("document")
+        documents = [document_field.from_db_value(row[0], None, connection) for row in cursor]
+        return [(document, self.snippet(document, query.terms)) for document in documents]
+
+    @staticmethod
+    def snippet(document, terms):
+        """The summary's or the body's words around the first matched one, marked; else the
+        start of the summary."""
+        marked = terms and marked_snippet(
+            document["locale"], (document["summary"], document["body"]), terms
+        )
+        return marked or plain_snippet(document["summary"])
 
     def fetch_total_and_counts(self, cursor, query):
         """The number of hits and every facet's value counts, in one query.
@@ -260,6 +304,11 @@ class DatabaseBackend(SearchBackend):
                 document=d,
             )
             for d in documents
+        )
+        IndexedLocale.objects.bulk_create(
+            IndexedLocale(document_id=d["id"], locale=locale)
+            for d in documents
+            for locale in d["shown_in"]
         )
         IndexedFacetValue.objects.bulk_create(
             IndexedFacetValue(document_id=d["id"], facet=facet, value=value)

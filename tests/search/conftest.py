@@ -3,7 +3,7 @@
 With ELASTICSEARCH_URL set, the backend uses that real cluster under a unique index prefix
 and removes its indices afterwards. Without it, it uses osmem-server, an in-memory
 OpenSearch-compatible server started by its pytest plugin (one process per session, one
-copy-on-write clone per test).
+copy-on-write clone per test), with the analysers it can build (`tests.search.osmem`).
 """
 
 import os
@@ -14,7 +14,7 @@ from elasticsearch import Elasticsearch
 from osmem_server import OsmemError, OsmemServer
 
 from search.backends.elasticsearch import ElasticsearchBackend
-from tests.search.osmem import PlainJsonNode
+from tests.search.osmem import PlainJsonNode, osmem_analysis
 
 
 def service_missing(reason):
@@ -44,7 +44,7 @@ def elasticsearch_backend(request):
         client = Elasticsearch(
             clone.url, node_class=PlainJsonNode, request_timeout=5, max_retries=0
         )
-        yield ElasticsearchBackend(index_prefix="test-", client=client)
+        yield ElasticsearchBackend(index_prefix="test-", client=client, analysis=osmem_analysis())
         return
 
     prefix = f"test-{uuid.uuid4().hex[:12]}-"

@@ -28,6 +28,8 @@ def document(page_id, title, summary="", body="", **fields):
         },
         **{key: value for key, value in fields.items() if key not in FACETS},
     }
+    doc.setdefault("translation_key", f"key-{page_id}")
+    doc.setdefault("shown_in", [doc["locale"]])
     doc["digest"] = digest(doc)
     return doc
 

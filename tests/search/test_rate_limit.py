@@ -22,7 +22,7 @@ def _small_limits(settings):
 
 
 def api(client, address=READER, **headers):
-    return client.get("/api/search/?q=meetings", REMOTE_ADDR=address, **headers)
+    return client.get("/en/api/search/?q=meetings", REMOTE_ADDR=address, **headers)
 
 
 def test_the_request_after_the_limit_gets_429_with_retry_after(client, site_tree):
@@ -90,10 +90,10 @@ def test_the_search_page_has_a_looser_limit_of_its_own(client, site_tree):
     for _ in range(3):
         api(client)
     for _ in range(5):
-        page = client.get("/search/?q=meetings", REMOTE_ADDR=READER)
+        page = client.get("/en/search/?q=meetings", REMOTE_ADDR=READER)
         assert page.status_code == 200
         assert "<form" in page.text
-    refused = client.get("/search/?q=meetings", REMOTE_ADDR=READER)
+    refused = client.get("/en/search/?q=meetings", REMOTE_ADDR=READER)
     assert refused.status_code == 429
     assert "Too many requests from your address" in refused.text
     assert refused["Retry-After"]

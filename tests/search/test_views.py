@@ -54,24 +54,24 @@ def indexed(site, django_db_blocker):
 
 
 def api(client, query):
-    response = client.get(f"/api/search/?{query}")
+    response = client.get(f"/en/api/search/?{query}")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
     return json.loads(response.content)
 
 
 def test_the_page_shows_hits_with_marked_words_and_facets(client, indexed):
-    response = client.get("/search/?q=virtual+meetings")
+    response = client.get("/en/search/?q=virtual+meetings")
     text = response.text
     assert "1 result for “virtual meetings”" in text
-    assert '<a href="/cities/tartu/case-studies/virtual-meetings-on-plans/">' in text
+    assert '<a href="/en/cities/tartu/case-studies/virtual-meetings-on-plans/">' in text
     assert "<mark>virtual</mark> <mark>meetings</mark>" in text
     assert 'name="theme" value="governance" checked' not in text
 
 
 def test_an_unknown_filter_is_named_and_the_known_ones_still_apply(client, indexed):
     """The search page treats filters as the listings do (one form behaviour)."""
-    response = client.get("/search/?q=virtual+meetings&city=atlantis&city=tartu")
+    response = client.get("/en/search/?q=virtual+meetings&city=atlantis&city=tartu")
     assert "City: atlantis not recognised." in response.text
     assert "1 result for “virtual meetings”" in response.text
 
@@ -108,7 +108,18 @@ def test_the_api_answers_in_the_documented_shape(client, indexed):
         "Neighbourhood budgets",
     ]
     hit = data["results"][1]
-    assert set(hit) == {"title", "url", "type", "city", "themes", "year", "snippet", "provenance"}
+    assert set(hit) == {
+        "title",
+        "url",
+        "type",
+        "city",
+        "themes",
+        "year",
+        "snippet",
+        "provenance",
+        "language",
+    }
+    assert hit["language"] == "en"
     assert hit["provenance"] == {"slug": "documented", "label": "Documented"}
     assert hit["city"] == {"slug": "ghent", "label": "Ghent"}
     assert hit["type"] == {"slug": "case-study", "label": "Case study"}
@@ -117,7 +128,7 @@ def test_the_api_answers_in_the_documented_shape(client, indexed):
         {"slug": "governance", "label": "Governance"},
     ]
     assert hit["year"] == 2017
-    assert hit["url"].endswith("/cities/ghent/case-studies/neighbourhood-budgets/")
+    assert hit["url"].endswith("/en/cities/ghent/case-studies/neighbourhood-budgets/")
     assert set(data["facets"]) == {"theme", "city", "country", "channel", "type", "year"}
 
 
@@ -154,7 +165,7 @@ ODD_QUERIES = [
 
 @pytest.mark.parametrize("query", ODD_QUERIES)
 def test_odd_input_never_breaks_the_page(client, indexed, query):
-    response = client.get(f"/search/?{query}")
+    response = client.get(f"/en/search/?{query}")
     assert response.status_code == 200
     assert "<script>" not in response.text.split("<main", 1)[1]
     data = api(client, query)
@@ -163,7 +174,7 @@ def test_odd_input_never_breaks_the_page(client, indexed, query):
 
 
 def test_a_year_with_a_trailing_line_break_is_not_a_year(client, indexed):
-    response = client.get("/search/?year=2017%0A")
+    response = client.get("/en/search/?year=2017%0A")
     assert response.status_code == 200
     assert "not recognised" in response.text
     years = [value["value"] for value in api(client, "year=2017%0A")["facets"]["year"]]
@@ -178,7 +189,7 @@ def test_a_page_past_the_end_shows_the_last_page(client, indexed):
 
 
 def test_no_results_explain_themselves(client, indexed):
-    response = client.get("/search/?q=zeppelin")
+    response = client.get("/en/search/?q=zeppelin")
     assert "No results for “zeppelin”" in response.text
     assert "Try fewer or more general words" in response.text
     assert "Narrow down" not in response.text  # No empty filter box with only "Apply".
@@ -191,7 +202,7 @@ def count_queries(client, url):
 
 
 def test_query_count_does_not_grow_with_the_number_of_hits(client, indexed, tartu, themes):
-    url = "/search/?q=meetings&theme=governance&city=tartu"
+    url = "/en/search/?q=meetings&theme=governance&city=tartu"
     CaseStudyPageFactory.create_batch(
         2, parent=tartu.case_studies_section, summary="Meetings.", themes=[themes["governance"]]
     )
@@ -216,8 +227,8 @@ def test_a_malformed_elasticsearch_url_fails_the_checks_and_the_site_still_answe
     try:
         with pytest.raises(SystemCheckError, match="search.E001"):
             call_command("check")
-        assert client.get("/search/?q=budget").status_code == 200
-        assert client.get("/case-studies/").status_code == 200
+        assert client.get("/en/search/?q=budget").status_code == 200
+        assert client.get("/en/case-studies/").status_code == 200
         page = CaseStudyPageFactory(parent=tartu.case_studies_section, title="Participatory maps")
         with django_capture_on_commit_callbacks(execute=True):
             page.save_revision().publish()
@@ -238,7 +249,7 @@ def test_the_page_answers_when_the_configured_cluster_is_down(client, indexed, s
             "Neighbourhood budgets",
         }
         assert data["backend"] == "database"
-        assert client.get("/search/?q=budget").status_code == 200
+        assert client.get("/en/search/?q=budget").status_code == 200
     finally:
         build_service.cache_clear()
 

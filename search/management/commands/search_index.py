@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from search.documents import build_document, searchable_pages
+from search.documents import documents_of, searchable_pages
 from search.indexer import rebuild
 from search.service import get_search_service
 
@@ -38,8 +38,7 @@ class Command(BaseCommand):
     def check_index(self):
         expected = {
             document["id"]: document["digest"]
-            for document in map(build_document, searchable_pages().specific().iterator())
-            if document
+            for document in documents_of(searchable_pages().specific().iterator())
         }
         problems = 0
         for backend in get_search_service().backends:
