@@ -11,7 +11,10 @@ the models do not describe:
 - the rows Wagtail's first migrations insert and this site relies on: the default locale,
   the root page with Wagtail's welcome page and default site, the root collection, the
   Moderators and Editors groups with their permissions, and the 'Moderators approval'
-  workflow on the whole tree (which `setup_roles` retires).
+  workflow on the whole tree (which `setup_roles` retires);
+- the rows of `MIGRATIONS_WITH_ROWS`, run from those migrations' own operations after
+  Wagtail's rows, which they use: wagtail-localize's "submit translation" permission,
+  given to the Moderators and Editors groups.
 
 The migrations still run for real in every test run, on a database of the same kind: the
 demo site's database (tests/demo_site.py) is migrated as `make setup` does, and
@@ -48,6 +51,9 @@ MIGRATIONS_WITH_SQL = [
     ("search", "0002_full_text_table"),
     ("network_site", "0005_page_reader_rule_index"),
 ]
+MIGRATIONS_WITH_ROWS = [
+    ("wagtail_localize", "0006_create_submit_translation_permission"),
+]
 IMAGE_AND_DOCUMENT_PERMISSIONS = [
     ("wagtailimages", "image", ("add", "change", "choose")),
     ("wagtaildocs", "document", ("add", "change", "choose")),
@@ -60,14 +66,15 @@ GROUP_PAGE_PERMISSIONS = {
 
 def prepare_test_database():
     """Add to a database made from the models what its migrations would have added."""
-    create_sql_objects()
+    run_migration_operations(MIGRATIONS_WITH_SQL)
     create_wagtail_initial_data()
+    run_migration_operations(MIGRATIONS_WITH_ROWS)
 
 
-def create_sql_objects():
-    """Run the SQL of `MIGRATIONS_WITH_SQL` on this database."""
+def run_migration_operations(migrations):
+    """Run the SQL and Python operations of `migrations` on this database."""
     with connection.schema_editor() as schema_editor:
-        for app_label, name in MIGRATIONS_WITH_SQL:
+        for app_label, name in migrations:
             module = f"{apps.get_app_config(app_label).name}.migrations.{name}"
             operations = importlib.import_module(module).Migration.operations
             run_sql_operations(app_label, operations, schema_editor)
