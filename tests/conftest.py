@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
+from django.utils import translation
 
 from wagtail.models import Page, Site
 
@@ -107,6 +108,15 @@ def _empty_cache():
     """The cache is not rolled back with the database (Wagtail keeps the sites' root paths
     in it), so every test starts with it empty."""
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language_after_each_test():
+    """A request for /et/... leaves Estonian active in the test's thread (LocaleMiddleware
+    activates the language of each request and nothing deactivates it), so each test ends
+    by going back to the default language, for the next one."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(scope="module")
