@@ -14,7 +14,10 @@ the models do not describe:
   workflow on the whole tree (which `setup_roles` retires);
 - the rows of `MIGRATIONS_WITH_ROWS`, run from those migrations' own operations after
   Wagtail's rows, which they use: wagtail-localize's "submit translation" permission,
-  given to the Moderators and Editors groups.
+  given to the Moderators and Editors groups;
+- Django's table of applied migrations, empty: wagtail-localize reads it when it starts a
+  translation (the app's last migration), and on PostgreSQL a missing table is an error
+  that breaks the transaction, where SQLite's is one it ignores.
 
 The migrations still run for real in every test run, on a database of the same kind: the
 demo site's database (tests/demo_site.py) is migrated as `make setup` does, and
@@ -29,6 +32,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import connection
 from django.db.migrations import CreateModel, RunPython, RunSQL, SeparateDatabaseAndState
+from django.db.migrations.recorder import MigrationRecorder
 
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import (
@@ -69,6 +73,7 @@ def prepare_test_database():
     run_migration_operations(MIGRATIONS_WITH_SQL)
     create_wagtail_initial_data()
     run_migration_operations(MIGRATIONS_WITH_ROWS)
+    MigrationRecorder(connection).ensure_schema()
 
 
 def run_migration_operations(migrations):
