@@ -1,11 +1,16 @@
 """The partner's panel on the admin dashboard: their city's work, and where to start."""
 
+import operator
+from functools import reduce
+
 from django.db.models import Q
 from django.urls import reverse
-from django.utils.translation import gettext_lazy
+from django.utils.translation import get_language_info, gettext_lazy
 
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, WorkflowState, get_default_page_content_type
+
+from network_site.translation_access import language_versions
 
 from .models import CaseStudyPage, CityCaseStudiesPage, CityUpdatesPage, UpdatePage
 
@@ -13,7 +18,8 @@ from .models import CaseStudyPage, CityCaseStudiesPage, CityUpdatesPage, UpdateP
 class PartnerCityPanel(Component):
     """What a partner sees first after logging in: buttons that start a case study or an
     update under their own city (so they need not know the page tree), then their city's
-    pages that were sent back for changes, those waiting for review, and other drafts."""
+    pages that were sent back for changes, those waiting for review, and other drafts, in
+    every language (a translation says which)."""
 
     name = "partner_city"
     template_name = "casestudies/admin/partner_city_panel.html"
@@ -24,7 +30,15 @@ class PartnerCityPanel(Component):
 
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
-        pages = Page.objects.descendant_of(self.city, inclusive=True)
+        under_the_city = reduce(
+            operator.or_,
+            (
+                Page.objects.descendant_of_q(version, inclusive=True)
+                for version in language_versions(self.city)
+            ),
+        )
+        # An alias shows the English page: it has no work of its own.
+        pages = Page.objects.filter(under_the_city, alias_of__isnull=True).select_related("locale")
         states = list(
             WorkflowState.objects.active()
             .filter(
@@ -50,6 +64,9 @@ class PartnerCityPanel(Component):
         )
         for page in [*drafts, *pages_by_id.values()]:
             page.kind = page.specific_class._meta.verbose_name
+            if page.locale_id != self.city.locale_id:
+                language = get_language_info(page.locale.language_code)["name_translated"]
+                page.kind = f"{page.kind}, {language} translation"
         context.update(
             city=self.city,
             new_links=self.new_page_links(),

@@ -14,8 +14,15 @@ is written here, and leaves users and their group memberships alone.
   approve or send back with a comment. They upload images and documents into their city's
   own media collection and can choose only those.
 
-The city a partner group works for is the city page its page permissions are on; there is
-no second place where that is recorded.
+Both roles hold their page permissions in every language: the Editors on the home page of
+each language's tree, a partner group on its city page in each language, and the review
+workflow sits on the cities page of each language (the rule, and how it follows pages made
+later, is in `network_site.translation_access`). So a partner translates its own city's pages
+into any language, and the translation goes through the same review; the Editors translate
+and publish everything.
+
+The city a partner group works for is the English city page its page permissions are on;
+there is no second place where that is recorded.
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -26,6 +33,7 @@ from wagtail.models import (
     GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
+    Locale,
     Site,
     Workflow,
     WorkflowPage,
@@ -33,6 +41,7 @@ from wagtail.models import (
 )
 
 from casestudies.models import CityIndexPage, CityPage
+from network_site.translation_access import language_versions
 
 EDITORS = "Editors"
 PARTNER_GROUP_PREFIX = "Partner – "
@@ -71,6 +80,7 @@ PARTNER_MEDIA_PERMISSIONS = (
 
 EDITOR_MODEL_PERMISSIONS = (
     "wagtailadmin.access_admin",
+    "wagtail_localize.submit_translation",
     "network_site.add_theme",
     "network_site.change_theme",
     "network_site.delete_theme",
@@ -85,13 +95,20 @@ EDITOR_MODEL_PERMISSIONS = (
     "toolkit.delete_curatedcollection",
     "toolkit.view_curatedcollection",
 )
-PARTNER_MODEL_PERMISSIONS = ("wagtailadmin.access_admin",)
+# wagtail-localize's "Translate this page" needs this permission, which is not tied to any
+# page; the admin lets a user translate only the pages they may edit (`admin_views`).
+PARTNER_MODEL_PERMISSIONS = ("wagtailadmin.access_admin", "wagtail_localize.submit_translation")
+
+
+def source_cities():
+    """The city pages in the source language (English), one for each partner city."""
+    return CityPage.objects.filter(locale=Locale.get_default())
 
 
 def city_label(city):
     """The city's name for its group and media collection: its title, with its slug added
     when another city has the same title, so that each city keeps a group of its own."""
-    if CityPage.objects.filter(title=city.title).exclude(pk=city.pk).exists():
+    if source_cities().filter(title=city.title).exclude(pk=city.pk).exists():
         return f"{city.title} ({city.slug})"
     return city.title
 
@@ -118,14 +135,19 @@ def page_permissions(codenames):
 
 def grant_exactly(group, *, model_permissions, page, page_codenames, collection, media):
     """Make `group` hold exactly these permissions, removing any others it has: the model
-    permissions, `page_codenames` on `page` (and so below it), `media` on `collection`."""
+    permissions, `page_codenames` on `page` in every language (and so below it), `media` on
+    `collection`."""
     group.permissions.set(get_permissions(model_permissions))
     page_perms = page_permissions(page_codenames)
+    pages = list(language_versions(page))
     GroupPagePermission.objects.filter(group=group).exclude(
-        page=page, permission__in=page_perms
+        page__in=pages, permission__in=page_perms
     ).delete()
-    for permission in page_perms:
-        GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+    for version in pages:
+        for permission in page_perms:
+            GroupPagePermission.objects.get_or_create(
+                group=group, page=version, permission=permission
+            )
     media_perms = get_permissions(media)
     GroupCollectionPermission.objects.filter(group=group).exclude(
         collection=collection, permission__in=media_perms
@@ -199,7 +221,8 @@ def setup_partner(city):
 
 
 def setup_review_workflow(cities_index, editors):
-    """The 'Partner review' workflow on the cities' subtree, reviewed by the Editors.
+    """The 'Partner review' workflow on the cities' subtree in every language, reviewed by
+    the Editors.
 
     A task or assignment an administrator added in the admin is kept.
     """
@@ -216,7 +239,8 @@ def setup_review_workflow(cities_index, editors):
     WorkflowTask.objects.get_or_create(
         workflow=workflow, task=task, defaults={"sort_order": workflow.workflow_tasks.count()}
     )
-    WorkflowPage.objects.update_or_create(page=cities_index, defaults={"workflow": workflow})
+    for version in language_versions(cities_index):
+        WorkflowPage.objects.update_or_create(page=version, defaults={"workflow": workflow})
     return workflow
 
 
@@ -241,20 +265,21 @@ def setup_roles():
     """Create or correct every role; return the Editors and the partner groups."""
     home = Site.objects.get(is_default_site=True).root_page
     editors = setup_editors(home)
-    cities_index = CityIndexPage.objects.first()
+    cities_index = CityIndexPage.objects.filter(locale=home.locale_id).first()
     if cities_index is not None:
         setup_review_workflow(cities_index, editors)
-    partner_groups = [setup_partner(city) for city in CityPage.objects.order_by("title")]
+    partner_groups = [setup_partner(city) for city in source_cities().order_by("title")]
     retire_wagtail_default_moderation()
     return editors, partner_groups
 
 
 def partner_cities(user):
-    """The city pages `user` works on as a member of a partner group, by title."""
+    """The (English) city pages `user` works on as a member of a partner group, by title."""
     if not user.is_authenticated:
         return CityPage.objects.none()
     return (
-        CityPage.objects.filter(
+        source_cities()
+        .filter(
             group_permissions__group__user=user,
             group_permissions__group__name__startswith=PARTNER_GROUP_PREFIX,
         )

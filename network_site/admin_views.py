@@ -2,11 +2,14 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import Q
-from django.http import JsonResponse, QueryDict
-from django.shortcuts import render
-from django.utils.translation import ngettext
+from django.http import Http404, JsonResponse, QueryDict
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language_info, ngettext
+from django.views.decorators.http import require_POST
 
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.account import LoginView
@@ -14,12 +17,25 @@ from wagtail.admin.views.bulk_action import index as wagtail_bulk_action
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.admin.views.tags import TAGS_AUTOCOMPLETE_LIMIT
 from wagtail.admin.views.tags import autocomplete as wagtail_tag_autocomplete
-from wagtail.models import Page
+from wagtail.models import Page, WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.snippets.views.snippets import get_snippet_model_from_url_params
 
 from taggit.models import Tag, TaggedItemBase
+from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.views.convert import convert_to_alias as wagtail_convert_to_alias
+from wagtail_localize.views.report import TranslationsReportView
+from wagtail_localize.views.submit_translations import (
+    SubmitPageTranslationView,
+    SubmitSnippetTranslationView,
+)
+from wagtail_localize.views.update_translations import (
+    UpdateTranslationsForm,
+    UpdateTranslationsView,
+)
 
 from .pages import readable_pages
+from .translation_access import may_publish, may_translate
 
 
 def can_publish_anywhere(user):
@@ -41,6 +57,123 @@ def for_publishers_only(view):
 # anywhere on the site, drafts included: a partner would read other cities' draft titles.
 page_types_usage = for_publishers_only(PageTypesUsageReportView.as_view())
 page_types_usage_results = for_publishers_only(PageTypesUsageReportView.as_view(results_only=True))
+# wagtail-localize's "Translations" report lists every translation with its source's title,
+# other cities' unpublished pages included.
+translations_report = for_publishers_only(TranslationsReportView.as_view())
+translations_report_results = for_publishers_only(
+    TranslationsReportView.as_view(results_only=True)
+)
+
+
+# wagtail-localize's "Translate" and "Sync translated pages" views check only its
+# `submit_translation` permission, which is tied to no page or snippet: with it a partner
+# could start translations of another city's pages (creating pages in the other languages'
+# trees), translate the taxonomy (saved, so public, at once) or sync and publish every
+# translation of any page. The wrappers below let them through only to what the user may
+# translate, and publish only where the user may publish (`translation_access`).
+
+
+@require_admin_access
+def submit_page_translation(request, page_id):
+    """wagtail-localize's "Translate this page", for the pages the user may edit."""
+    if not may_translate(request.user, get_object_or_404(Page, pk=page_id)):
+        raise PermissionDenied
+    return SubmitPageTranslationView.as_view()(request, page_id=page_id)
+
+
+@require_admin_access
+def submit_snippet_translation(request, app_label, model_name, pk):
+    """wagtail-localize's "Translate" for a snippet, for the snippet types the user may
+    change."""
+    model = get_snippet_model_from_url_params(app_label, model_name)
+    if not may_translate(request.user, get_object_or_404(model, pk=unquote(pk))):
+        raise PermissionDenied
+    return SubmitSnippetTranslationView.as_view()(
+        request, app_label=app_label, model_name=model_name, pk=pk
+    )
+
+
+@require_admin_access
+def update_translations(request, translation_source_id):
+    """wagtail-localize's "Sync translated pages", for what the user may translate; its
+    "Publish immediately" only for users who may publish every one of the translations."""
+    source = get_object_or_404(TranslationSource, pk=translation_source_id)
+    try:
+        instance = source.get_source_instance()
+    except ObjectDoesNotExist as error:
+        raise Http404 from error
+    if not may_translate(request.user, instance):
+        raise PermissionDenied
+    form = UpdateTranslationsForm(request.POST) if request.method == "POST" else None
+    if form is not None and form.is_valid() and form.cleaned_data["publish_translations"]:
+        translations = source.translations.filter(enabled=True).select_related("target_locale")
+        if not all(
+            may_publish(request.user, translation.get_target_instance())
+            for translation in translations
+        ):
+            raise PermissionDenied
+    return UpdateTranslationsView.as_view()(request, translation_source_id=translation_source_id)
+
+
+@require_admin_access
+def convert_to_alias(request, page_id):
+    """wagtail-localize's "Convert to alias page", for users who may publish the page: it
+    replaces the page's live content with the English page's at once."""
+    page = get_object_or_404(Page, pk=page_id)
+    if not page.permissions_for_user(request.user).can_publish():
+        raise PermissionDenied
+    return wagtail_convert_to_alias(request, page_id)
+
+
+@require_admin_access
+@require_POST
+@transaction.atomic
+def submit_translation_for_review(request, page_id):
+    """Send a page's translation, as it stands in the translation editor, to the page's
+    review workflow, as "Submit to Partner review" does in Wagtail's page editor.
+
+    wagtail-localize's translation editor offers no submission: it keeps the translated
+    strings apart from the page and offers only "Publish in <language>", to those who may
+    publish. This saves a revision of the page with the translated strings (the live page is
+    not touched) and starts the workflow, or resumes it when the page was sent back for
+    changes; an editor's approval publishes that revision. Offered in the translation editor
+    to those who may edit but not publish (templates/wagtail_localize/admin/).
+    """
+    page = get_object_or_404(Page, pk=page_id).specific
+    permissions = page.permissions_for_user(request.user)
+    if not permissions.can_edit() or permissions.page_locked():
+        raise PermissionDenied
+    translation = get_object_or_404(
+        Translation.objects.select_related("source", "target_locale"),
+        source__object_id=page.translation_key,
+        target_locale_id=page.locale_id,
+        enabled=True,
+    )
+    back_to_the_editor = redirect("wagtailadmin_pages:edit", page.pk)
+    workflow = page.get_workflow()
+    if workflow is None:
+        messages.error(request, "This page has no review: publish the translation instead.")
+        return back_to_the_editor
+    translated = translation.source.get_ephemeral_translated_instance(
+        translation.target_locale, fallback=True
+    )
+    try:
+        translated.save_revision(user=request.user, log_action=True)
+    except ValidationError as error:
+        messages.error(request, f"The translation was not submitted: {' '.join(error.messages)}")
+        return back_to_the_editor
+    state = translated.current_workflow_state
+    if state is None:
+        workflow.start(translated, request.user)
+    elif state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        state.resume(request.user)
+    language = get_language_info(translation.target_locale.language_code)["name_translated"]
+    messages.success(
+        request,
+        f"The {language} translation of '{translated.get_admin_display_title()}' has been "
+        f"submitted for review.",
+    )
+    return redirect("wagtailadmin_home")
 
 
 @require_admin_access

@@ -17,6 +17,7 @@ class NetworkSiteConfig(AppConfig):
         from . import page_cache
         from .checks import check_rate_limits
         from .images import on_image_saved
+        from .translation_access import follow_new_language_version
 
         checks.register(check_rate_limits)
         for signal in (post_save, post_delete, m2m_changed):
@@ -24,3 +25,4 @@ class NetworkSiteConfig(AppConfig):
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(page_cache.purge_on_page_event, dispatch_uid="page-cache-purge-page")
         post_save.connect(on_image_saved, sender=get_image_model(), dispatch_uid="renditions")
+        post_save.connect(follow_new_language_version, dispatch_uid="language-version-permissions")

@@ -21,6 +21,23 @@ urlpatterns = [
     path("admin/reports/page-types-usage/results/", admin_views.page_types_usage_results),
     path("admin/bulk/wagtailcore/page/<str:action>/", admin_views.page_bulk_action),
     path("admin/tag-autocomplete/", admin_views.tag_autocomplete),
+    path("admin/localize/submit/page/<int:page_id>/", admin_views.submit_page_translation),
+    path(
+        "admin/localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+        admin_views.submit_snippet_translation,
+    ),
+    path("admin/localize/update/<int:translation_source_id>/", admin_views.update_translations),
+    path("admin/localize/page/<int:page_id>/convert_to_alias/", admin_views.convert_to_alias),
+    path("admin/localize/reports/translations/", admin_views.translations_report),
+    path(
+        "admin/localize/reports/translations/results/",
+        admin_views.translations_report_results,
+    ),
+    path(
+        "admin/translations/<int:page_id>/submit-for-review/",
+        admin_views.submit_translation_for_review,
+        name="submit_translation_for_review",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(document_urls)),
 ]

@@ -55,11 +55,24 @@ def hide_unpublished_pages_from_others(pages, request):
     return pages.filter(Q(live=True) | Q(pk__in=editable.values("pk")))
 
 
+SITE_WIDE_REPORTS = ("page-types-usage", "translations")
+
+
 @hooks.register("construct_reports_menu")
 def hide_site_wide_reports_from_partners(request, menu_items):
-    """Partners do not get the page types report (see `admin_views.page_types_usage`)."""
+    """Partners do not get the page types report nor the translations report (see
+    `admin_views.page_types_usage` and `admin_views.translations_report`)."""
     if not can_publish_anywhere(request.user):
-        menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]
+        menu_items[:] = [item for item in menu_items if item.name not in SITE_WIDE_REPORTS]
+
+
+@hooks.register("construct_page_action_menu")
+def offer_convert_to_alias_to_publishers_only(menu_items, request, context):
+    """wagtail-localize's "Convert to alias page" replaces what readers see, so it is offered
+    only to those who may publish the page (see `admin_views.convert_to_alias`)."""
+    page = context.get("page")
+    if page is not None and not page.permissions_for_user(request.user).can_publish():
+        menu_items[:] = [item for item in menu_items if item.name != "localize-convert-to-alias"]
 
 
 @hooks.register("before_serve_page")

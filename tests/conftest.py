@@ -118,6 +118,15 @@ def _empty_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _default_language_after_each_test():
+    """A request for /et/... leaves Estonian active in the test's thread (LocaleMiddleware
+    activates the language of each request and nothing deactivates it), so each test ends
+    by going back to the default language, for the next one."""
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture(scope="module")
 def site(django_db_setup, django_db_blocker):
     """The ids of the site's pages (`home`, `cities`, ..., `tartu`, `ghent`), built once

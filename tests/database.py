@@ -8,13 +8,16 @@ the models do not describe:
 - the SQL objects of `MIGRATIONS_WITH_SQL`: the full-text tables and their triggers, and
   the index of the reader rule on Wagtail's page table, run from those migrations' own
   operations;
-- the (empty) table of applied migrations, which wagtail-localize reads when it extracts a
-  page for translation (on PostgreSQL a missing table would abort the test's transaction);
 - the rows Wagtail's first migrations insert and this site relies on: the default locale,
   the root page with Wagtail's welcome page and default site, the root collection, the
-  Moderators and Editors groups with their permissions (wagtail-localize's "Can submit
-  translations" among them), and the 'Moderators approval' workflow on the whole tree
-  (which `setup_roles` retires).
+  Moderators and Editors groups with their permissions, and the 'Moderators approval'
+  workflow on the whole tree (which `setup_roles` retires);
+- the rows of `MIGRATIONS_WITH_ROWS`, run from those migrations' own operations after
+  Wagtail's rows, which they use: wagtail-localize's "submit translation" permission,
+  given to the Moderators and Editors groups;
+- Django's table of applied migrations, empty: wagtail-localize reads it when it starts a
+  translation (the app's last migration), and on PostgreSQL a missing table is an error
+  that breaks the transaction, where SQLite's is one it ignores.
 
 The migrations still run for real in every test run, on a database of the same kind: the
 demo site's database (tests/demo_site.py) is migrated as `make setup` does, and
@@ -27,7 +30,6 @@ import json
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
-from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.migrations import CreateModel, RunPython, RunSQL, SeparateDatabaseAndState
 from django.db.migrations.recorder import MigrationRecorder
@@ -54,6 +56,9 @@ MIGRATIONS_WITH_SQL = [
     ("search", "0004_full_text_per_language"),
     ("network_site", "0005_page_reader_rule_index"),
 ]
+MIGRATIONS_WITH_ROWS = [
+    ("wagtail_localize", "0006_create_submit_translation_permission"),
+]
 IMAGE_AND_DOCUMENT_PERMISSIONS = [
     ("wagtailimages", "image", ("add", "change", "choose")),
     ("wagtaildocs", "document", ("add", "change", "choose")),
@@ -66,15 +71,16 @@ GROUP_PAGE_PERMISSIONS = {
 
 def prepare_test_database():
     """Add to a database made from the models what its migrations would have added."""
-    MigrationRecorder(connection).ensure_schema()
-    create_sql_objects()
+    run_migration_operations(MIGRATIONS_WITH_SQL)
     create_wagtail_initial_data()
+    run_migration_operations(MIGRATIONS_WITH_ROWS)
+    MigrationRecorder(connection).ensure_schema()
 
 
-def create_sql_objects():
-    """Run the SQL of `MIGRATIONS_WITH_SQL` on this database."""
+def run_migration_operations(migrations):
+    """Run the SQL and Python operations of `migrations` on this database."""
     with connection.schema_editor() as schema_editor:
-        for app_label, name in MIGRATIONS_WITH_SQL:
+        for app_label, name in migrations:
             module = f"{apps.get_app_config(app_label).name}.migrations.{name}"
             operations = importlib.import_module(module).Migration.operations
             run_sql_operations(app_label, operations, schema_editor)
@@ -115,15 +121,9 @@ def create_wagtail_initial_data():
     Site.objects.create(hostname="localhost", port=80, root_page=welcome, is_default_site=True)
     collection = Collection.add_root(name="Root")
 
-    # wagtail-localize's migration 0006 adds "Can submit translations" for both groups.
-    submit_translation, _ = Permission.objects.get_or_create(
-        content_type=ContentType.objects.get_by_natural_key("wagtail_localize", "translation"),
-        codename="submit_translation",
-        defaults={"name": "Can submit translations"},
-    )
     groups = {name: Group.objects.create(name=name) for name in GROUP_PAGE_PERMISSIONS}
     for group in groups.values():
-        group.permissions.add(permission("wagtailadmin", "access_admin"), submit_translation)
+        group.permissions.add(permission("wagtailadmin", "access_admin"))
         for app_label, model, actions in IMAGE_AND_DOCUMENT_PERMISSIONS:
             for action in (*actions, "delete"):
                 group.permissions.add(permission(app_label, f"{action}_{model}"))

@@ -181,6 +181,11 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     ("es", "Español"),
 ]
 WAGTAIL_I18N_ENABLED = True
+# Starting a translation ("Translate this page") saves it as a draft, even of a live page:
+# by default wagtail-localize publishes it at once, which would let a partner, who may not
+# publish, put a page live. A translation goes live when an editor publishes it or approves
+# it in review (see "Who translates" in the README).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
 TIME_ZONE = "Europe/Brussels"
 USE_I18N = True

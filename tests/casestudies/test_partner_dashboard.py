@@ -2,7 +2,10 @@
 
 from django.urls import reverse
 
+from wagtail.models import Locale
+
 import pytest
+from wagtail_localize.operations import translate_object
 
 from casestudies.factories import CaseStudyPageFactory, CityPageFactory, UpdatePageFactory
 from casestudies.roles import setup_roles
@@ -90,21 +93,32 @@ def test_the_page_chooser_hides_another_citys_drafts(client, roles, ghent, tartu
 
 
 def test_site_wide_reports_are_not_for_partners(client, roles, tartu_partner, editor, drafts):
-    """Wagtail's page types report names the last page edited anywhere, drafts included."""
-    url = reverse("wagtailadmin_reports:page_types_usage")
-    results = reverse("wagtailadmin_reports:page_types_usage_results")
+    """Wagtail's page types report names the last page edited anywhere, drafts included;
+    wagtail-localize's translations report names every page being translated."""
+    translate_object(drafts["ghent"], [Locale.objects.create(language_code="nl")])
+    reports = {
+        "Page types usage": reverse("wagtailadmin_reports:page_types_usage"),
+        "Translations": reverse("wagtail_localize:translations_report"),
+    }
+    results = [
+        reverse("wagtailadmin_reports:page_types_usage_results"),
+        reverse("wagtail_localize:translations_report_results"),
+    ]
     client.force_login(tartu_partner)
-    for refused in (url, results):
+    for refused in (*reports.values(), *results):
         response = client.get(refused)
         assert response.status_code == 302
         assert "Unannounced Ghent news" not in response.content.decode()
     menu = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Page types usage" not in menu
+    assert reports["Translations"] not in menu
     assert "Toolkit guides" not in menu
     client.force_login(editor)
-    assert "Unannounced Ghent news" in client.get(url).content.decode()
+    for url in reports.values():
+        assert "Unannounced Ghent news" in client.get(url).content.decode()
     menu = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Page types usage" in menu and "Toolkit guides" in menu
+    assert reports["Translations"] in menu
 
 
 def test_the_case_study_form_offers_only_guides_readers_can_see(

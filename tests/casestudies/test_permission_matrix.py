@@ -2,7 +2,9 @@
 
 Every cell of the matrix logs in as an editor or as Tartu's partner and sends the request
 the admin's own buttons send. An allowed cell must change the database as the user meant;
-a refused cell must be answered with 403 or a redirect and change nothing.
+a refused cell must be answered with 403 or a redirect and change nothing. (What each role
+may do with translations is the matrix of `test_translation_matrix.py`, on this network in
+its ten languages.)
 
 Two cells need a word:
 - A partner who presses "Publish" on their own city's page gets a draft saved, as Wagtail
@@ -12,6 +14,7 @@ Two cells need a word:
   page) has no destination to try, so the cell asks for the move screen itself.
 """
 
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import transaction
 from django.urls import reverse
@@ -60,62 +63,69 @@ def live_with_draft(page):
 
 @pytest.fixture(scope="module")
 def network(django_db_setup, django_db_blocker):
-    """Tartu and Ghent with content, the toolkit, snippets and the two users, built once.
+    """The ids of what `build_network` makes, built once.
 
     Each test runs in a savepoint inside this transaction and is rolled back, so the
     tests see the same starting point. They look pages up again by id.
     """
     with django_db_blocker.unblock(), transaction.atomic():
-        root = Page.get_first_root_node()
-        Page.objects.filter(depth=2).delete()
-        home = HomePageFactory(parent=Page.objects.get(pk=root.pk))
-        Site.objects.update_or_create(
-            is_default_site=True,
-            defaults={"hostname": "localhost", "port": 80, "root_page": home},
-        )
-        cities = CityIndexPageFactory(parent=home)
-        CaseStudyIndexPageFactory(parent=home)
-        toolkit = ToolkitPageFactory(parent=home)
-        theme = ThemeFactory(name="Governance", slug="governance")
-        ids = {"home": home.pk, "cities": cities.pk, "toolkit": toolkit.pk, "theme": theme.pk}
-        for slug in ("tartu", "ghent"):
-            city = CityPageFactory(parent=cities, title=slug.title(), slug=slug)
-            ids[f"{slug}_city"] = live_with_draft(city).pk
-            ids[f"{slug}_case_studies"] = city.case_studies_section.pk
-            ids[f"{slug}_updates"] = city.updates_section.pk
-            case_study = CaseStudyPageFactory(
-                parent=city.case_studies_section, title=f"{city.title} hearings", themes=[theme]
-            )
-            ids[f"{slug}_case_study"] = live_with_draft(case_study).pk
-            update = UpdatePageFactory(parent=city.updates_section, title=f"{city.title} news")
-            ids[f"{slug}_update"] = live_with_draft(update).pk
-            never_published = CaseStudyPageFactory(
-                parent=city.case_studies_section,
-                title=f"{DRAFT_MARK} of {city.title}'s new practice",
-                themes=[theme],
-                live=False,
-            )
-            ids[f"{slug}_unpublished"] = never_published.pk
-        ids["guide"] = live_with_draft(GuidePageFactory(parent=toolkit, title="Audit")).pk
-        live_with_draft(toolkit)
-        live_with_draft(home)
-        ids["channel"] = ChannelFactory(name="Facebook", slug="facebook").pk
-        ids["collection"] = CuratedCollectionFactory(
-            title="Start here", slug="start-here", pages=[Page.objects.get(pk=ids["guide"])]
-        ).pk
-        editors, partner_groups = setup_roles()
-        tartu_group = next(group for group in partner_groups if group.name.endswith("Tartu"))
-        from django.contrib.auth import get_user_model
-
-        users = get_user_model().objects
-        editor = users.create_user("editor", "editor@example.org", "x")
-        editor.groups.add(editors)
-        partner = users.create_user("partner-tartu", "partner-tartu@example.org", "x")
-        partner.groups.add(tartu_group)
-        ids["editor"], ids["partner"] = editor.pk, partner.pk
-        yield ids
+        yield build_network()
         transaction.set_rollback(True)
     cache.clear()
+
+
+def build_network():
+    """Tartu and Ghent with content, the toolkit, snippets, the roles and three users: an
+    editor, Tartu's partner and Ghent's; their ids by name."""
+    root = Page.get_first_root_node()
+    Page.objects.filter(depth=2).delete()
+    home = HomePageFactory(parent=Page.objects.get(pk=root.pk))
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home},
+    )
+    cities = CityIndexPageFactory(parent=home)
+    CaseStudyIndexPageFactory(parent=home)
+    toolkit = ToolkitPageFactory(parent=home)
+    theme = ThemeFactory(name="Governance", slug="governance")
+    ids = {"home": home.pk, "cities": cities.pk, "toolkit": toolkit.pk, "theme": theme.pk}
+    for slug in ("tartu", "ghent"):
+        city = CityPageFactory(parent=cities, title=slug.title(), slug=slug)
+        ids[f"{slug}_city"] = live_with_draft(city).pk
+        ids[f"{slug}_case_studies"] = city.case_studies_section.pk
+        ids[f"{slug}_updates"] = city.updates_section.pk
+        case_study = CaseStudyPageFactory(
+            parent=city.case_studies_section, title=f"{city.title} hearings", themes=[theme]
+        )
+        ids[f"{slug}_case_study"] = live_with_draft(case_study).pk
+        update = UpdatePageFactory(parent=city.updates_section, title=f"{city.title} news")
+        ids[f"{slug}_update"] = live_with_draft(update).pk
+        never_published = CaseStudyPageFactory(
+            parent=city.case_studies_section,
+            title=f"{DRAFT_MARK} of {city.title}'s new practice",
+            themes=[theme],
+            live=False,
+        )
+        ids[f"{slug}_unpublished"] = never_published.pk
+    ids["guide"] = live_with_draft(GuidePageFactory(parent=toolkit, title="Audit")).pk
+    live_with_draft(toolkit)
+    live_with_draft(home)
+    ids["channel"] = ChannelFactory(name="Facebook", slug="facebook").pk
+    ids["collection"] = CuratedCollectionFactory(
+        title="Start here", slug="start-here", pages=[Page.objects.get(pk=ids["guide"])]
+    ).pk
+    editors, partner_groups = setup_roles()
+    groups = {group.name: group for group in partner_groups}
+    users = get_user_model().objects
+    editor = users.create_user("editor", "editor@example.org", "x")
+    editor.groups.add(editors)
+    partner = users.create_user("partner-tartu", "partner-tartu@example.org", "x")
+    partner.groups.add(groups["Partner – Tartu"])
+    ghent_partner = users.create_user("partner-ghent", "partner-ghent@example.org", "x")
+    ghent_partner.groups.add(groups["Partner – Ghent"])
+    ids["editor"], ids["partner"] = editor.pk, partner.pk
+    ids["ghent partner"] = ghent_partner.pk
+    return ids
 
 
 # Where each kind of page is created, its form, and where it may be moved to.
@@ -292,8 +302,6 @@ def test_pages(client, network, role, target, action, expected):
 
 
 def get_user(pk):
-    from django.contrib.auth import get_user_model
-
     return get_user_model().objects.get(pk=pk)
 
 

@@ -3,10 +3,12 @@
 The whole path runs through the admin as the two people would use it: the partner writes
 and submits, the editor sends it back with a comment, the partner sees why, fixes it and
 submits again, and the editor approves. Readers see nothing of it until then: not the
-page, not in the listings or search, the search API or the feeds.
+page, not in the listings or search, the search API or the feeds. A partner's translation
+goes through the same review.
 """
 
 import datetime
+import html
 from unittest import mock
 
 from django.core import mail
@@ -14,11 +16,14 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from wagtail.models import WorkflowState
+from wagtail.models import Locale, WorkflowState
 
 import pytest
+from wagtail_localize.models import StringSegment, Translation
 
+from casestudies.factories import CaseStudyPageFactory
 from casestudies.models import CaseStudyPage
+from network_site.languages import setup_languages
 from tests.forms import case_study_form
 
 pytestmark = pytest.mark.django_db
@@ -190,3 +195,85 @@ def test_editors_schedule_publishing(
     assert page.live
     client.logout()
     assert TITLE in client.get("/en/case-studies/").content.decode()
+
+
+def type_translation(client, translation, path, text):
+    """Type `text` for the source's `path` field in the translation editor, which saves each
+    string as it is typed."""
+    segment = StringSegment.objects.get(source=translation.source, context__path=path)
+    response = client.put(
+        reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk]),
+        f"value={text}",
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code in (200, 201)
+
+
+def test_a_partners_translation_is_private_until_an_editor_approves(
+    client, tartu, themes, editor, tartu_partner, django_capture_on_commit_callbacks
+):
+    english = CaseStudyPageFactory(
+        parent=tartu.case_studies_section, title="Open council meetings", slug="open-council"
+    )
+    setup_languages()
+    estonian_locale = Locale.objects.get(language_code="et")
+
+    # The partner starts the Estonian translation: the translation editor opens, with
+    # "Submit for review" and without "Publish".
+    client.force_login(tartu_partner)
+    response = client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[english.pk]),
+        {"locales": [estonian_locale.pk]},
+    )
+    estonian = english.get_translation(estonian_locale)
+    editor_url = reverse("wagtailadmin_pages:edit", args=[estonian.pk])
+    assert response.url == editor_url
+    translation_editor = html.unescape(client.get(editor_url).content.decode())
+    assert "Submit the Estonian translation for review" in translation_editor
+    assert '"canPublish": false' in translation_editor
+    assert '"convertToAliasUrl": null' in translation_editor
+
+    # They translate the title and submit: the editors are told, readers see no change.
+    translation = Translation.objects.get(source__object_id=english.translation_key)
+    type_translation(client, translation, "title", "Avalikud volikogu istungid")
+    submit_url = reverse("submit_translation_for_review", args=[estonian.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(submit_url)
+    assert response.url == reverse("wagtailadmin_home")
+    assert [message.to for message in mail.outbox] == [["editor@example.org"]]
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    waiting = dashboard[dashboard.index("Waiting for review") :]
+    assert "Avalikud volikogu istungid" in waiting and "Estonian translation" in waiting
+    client.logout()
+    assert "Avalikud" not in client.get(estonian.url).content.decode()
+
+    # The editor sends it back; the partner corrects it and submits it again.
+    client.force_login(editor)
+    client.post(
+        reverse(
+            "wagtailadmin_pages:workflow_action",
+            args=[estonian.pk, "reject", task_state_id(estonian)],
+        ),
+        {"comment": "Say 'volikogu avatud istungid'."},
+    )
+    client.force_login(tartu_partner)
+    assert "sent this Estonian translation back" in client.get(editor_url).content.decode()
+    type_translation(client, translation, "title", "Volikogu avatud istungid")
+    client.post(submit_url)
+    assert WorkflowState.objects.for_instance(estonian).get().status == "in_progress"
+
+    # The editor approves: readers get the Estonian page, English stays as it was.
+    client.force_login(editor)
+    translation_editor = html.unescape(client.get(editor_url).content.decode())
+    assert '"canPublish": true' in translation_editor
+    assert "Submit the" not in translation_editor
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse(
+                "wagtailadmin_pages:workflow_action",
+                args=[estonian.pk, "approve", task_state_id(estonian)],
+            )
+        )
+    client.logout()
+    assert "Volikogu avatud istungid" in client.get(estonian.url).content.decode()
+    assert "Open council meetings" in client.get(english.url).content.decode()

@@ -15,7 +15,8 @@ from wagtail_factories import ImageFactory
 
 from casestudies.factories import CityPageFactory
 from casestudies.models import CityPage
-from casestudies.roles import setup_roles
+from casestudies.roles import partner_cities, setup_roles
+from network_site.languages import language_codes, setup_languages
 from network_site.models import SiteText
 from tests.forms import city_form
 
@@ -42,7 +43,7 @@ def test_the_roles(roles, tartu, ghent, site_tree):
     groups = snapshot()
     assert set(groups) == {"Editors", "Partner – Ghent", "Partner – Tartu"}
     assert groups["Partner – Tartu"] == (
-        ["access_admin"],
+        ["access_admin", "submit_translation"],
         [("Tartu", "add_page"), ("Tartu", "change_page")],
         [
             ("Tartu", "add_document"),
@@ -241,3 +242,46 @@ def test_a_city_renamed_to_another_citys_name_keeps_its_group(roles, tartu, ghen
         ("Ghent", "change_page"),
     ]
     assert "Partner – Ghent (ghent)" in groups
+
+
+@pytest.mark.parametrize("languages_first", [True, False], ids=["languages-first", "roles-first"])
+def test_the_roles_cover_every_language(
+    site_tree, tartu, ghent, django_user_model, languages_first
+):
+    """`make setup` makes the languages, then the roles; a language added later comes after
+    the roles. Either way each partner group has its city in every language, the Editors
+    the home page in every language, and the review is on every language's cities page."""
+    if languages_first:
+        setup_languages()
+        setup_roles()
+    else:
+        setup_roles()
+        setup_languages()
+
+    def languages(page, **grant):
+        pages = GroupPagePermission.objects.filter(**grant).values_list("page", flat=True)
+        versions = page.get_translations(inclusive=True).filter(pk__in=pages)
+        return sorted(versions.values_list("locale__language_code", flat=True))
+
+    every_language = sorted(language_codes())
+    for city in (tartu, ghent):
+        for codename in ("add_page", "change_page"):
+            grant = {"group__name": f"Partner – {city.title}", "permission__codename": codename}
+            assert languages(city, **grant) == every_language
+    editors = {"group__name": "Editors", "permission__codename": "publish_page"}
+    assert languages(site_tree["home"], **editors) == every_language
+    reviewed = WorkflowPage.objects.filter(workflow__name="Partner review")
+    assert sorted(reviewed.values_list("page__locale__language_code", flat=True)) == (
+        every_language
+    )
+    assert set(reviewed.values_list("page__translation_key", flat=True)) == {
+        site_tree["cities"].translation_key
+    }
+    # One group per city, and a partner's dashboard shows their city once.
+    before = snapshot()
+    assert set(before) == {"Editors", "Partner – Ghent", "Partner – Tartu"}
+    partner = django_user_model.objects.create_user("partner-tartu")
+    partner.groups.add(Group.objects.get(name="Partner – Tartu"))
+    assert list(partner_cities(partner)) == [tartu]
+    setup_roles()
+    assert snapshot() == before
