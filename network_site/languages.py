@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import F
 from django.utils.translation import get_language
 
 from wagtail.models import Locale
@@ -104,6 +105,7 @@ def page_languages(page, request):
         for version in readable_pages()
         .filter(translation_key=page.translation_key)
         .select_related("locale")
+        .annotate(live_revision_of=F("live_revision__object_id"))
     }
     names = language_names()
     urls = {code: version.get_url(request) for code, version in versions.items()}
@@ -112,7 +114,7 @@ def page_languages(page, request):
             language=code,
             name=names[code],
             url=urls[code],
-            translated=code == SOURCE_LANGUAGE or not versions[code].alias_of_id,
+            translated=code == SOURCE_LANGUAGE or is_published_translation(versions[code]),
             current=versions[code].pk == page.pk,
             absolute_url=request.build_absolute_uri(urls[code]),
         )
@@ -126,7 +128,7 @@ def page_languages(page, request):
     language = next((code for code, version in versions.items() if version.pk == page.pk), None)
     if language in (SOURCE_LANGUAGE, None) or english is None:
         return result
-    if page.alias_of_id:
+    if not is_published_translation(versions[language]):
         result.is_fallback = True
         return result
     result.is_translation = True
@@ -142,6 +144,15 @@ def page_languages(page, request):
         if english.last_published_at and english.last_published_at > source.last_updated_at:
             result.english_updated = english.last_published_at
     return result
+
+
+def is_published_translation(version):
+    """Whether readers see a translation on this page of a language's tree. Not on an alias,
+    nor on a page whose translation is started but not yet published: wagtail-localize
+    turns the alias into a page of its own when a translator starts, and until the
+    translation is published, the live content is still the English page's revision
+    (`live_revision_of`, annotated by `page_languages`, names the page a revision is of)."""
+    return not version.alias_of_id and version.live_revision_of == str(version.pk)
 
 
 def unprefixed(url):
