@@ -110,3 +110,25 @@ def test_feeds_are_per_language(client, demo):
         for entry in feed.iterfind("atom:entry", namespace)
     ]
     assert len(titles) == len(set(titles)) == 10
+
+
+# A word of each documented case study's translation, typed as a reader might: another
+# inflection, no diacritics, or in capitals (Bulgarian has no stemmer outside
+# Elasticsearch; see "Search in ten languages" in the README).
+FOUND_BY = {
+    "alba-iulia": "reclamatie",  # singular, no diacritics, of "reclamațiilor"
+    "tartu": "koosolek",  # singular of "koosolekud"
+    "varna": "ПРИЛОЖЕНИЕ",  # "приложение" in capitals
+    "palermo": "mobilita",  # "mobilità" without its accent
+}
+
+
+@pytest.mark.parametrize(("city", "word"), FOUND_BY.items())
+def test_each_documented_case_study_is_found_in_its_citys_language(client, demo, city, word):
+    language = CITY_LANGUAGES[city]
+    path = f"/{language}/cities/{city}/case-studies/{DOCUMENTED_CASE_STUDIES[city]}/"
+
+    api = client.get(f"/{language}/api/search/", {"q": word, "type": "case-study"}).json()
+    assert f"http://testserver{path}" in [hit["url"] for hit in api["results"]], api
+    page = client.get(f"/{language}/search/", {"q": word}).content.decode()
+    assert f'href="{path}"' in page

@@ -137,14 +137,16 @@ def demo_site_in_use(demo, django_user_model):
         "partner-tartu", "partner@tartu.example", password="tartu-secret"
     )
     partner.groups.add(Group.objects.get(name="Partner – Tartu"))
-    update = UpdatePage.objects.filter(city__slug="tartu").first()
+    update = UpdatePage.objects.filter(city__slug="tartu", locale__language_code="en").first()
     update.title += " (revised)"
     update.save_revision(user=partner)
     update.get_workflow().start(update, partner)
-    case_study = CaseStudyPage.objects.get(city__slug="tartu", slug__contains="virtual")
+    case_study = CaseStudyPage.objects.get(
+        city__slug="tartu", slug__contains="virtual", locale__language_code="en"
+    )
     case_study.image = ImageFactory(title="Town hall meeting")
     case_study.save_revision().publish()
-    UpdatePage.objects.filter(city__slug="ghent").first().delete()
+    UpdatePage.objects.filter(city__slug="ghent", locale__language_code="en").first().delete()
     call_command("search_index", "rebuild", verbosity=0)
     return case_study
 

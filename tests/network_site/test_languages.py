@@ -17,7 +17,7 @@ import pytest
 
 from casestudies.factories import CaseStudyPageFactory, CityPageFactory
 from casestudies.models import CaseStudyPage, CityCaseStudiesPage, CityPage
-from demo import translations
+from demo.translations import translate
 from network_site.languages import language_codes, setup_languages
 
 
@@ -41,18 +41,6 @@ def tartu_case_study(tartu, languages):
     )
     create_aliases_for_new_page(page)
     return page
-
-
-@pytest.fixture
-def translate(django_capture_on_commit_callbacks):
-    """Translate and publish a page as the demo loader does; wagtail-localize publishes a
-    translation once the transaction commits, which a test's transaction never does."""
-
-    def translate(page, language, strings):
-        with django_capture_on_commit_callbacks(execute=True):
-            translations.translate(page, language, strings)
-
-    return translate
 
 
 def alternates(html):
@@ -111,7 +99,7 @@ def test_a_page_not_yet_translated_says_so_and_marks_its_content_english(client,
     }
 
 
-def test_a_translation_says_so_and_is_linked_as_an_alternate(client, tartu, languages, translate):
+def test_a_translation_says_so_and_is_linked_as_an_alternate(client, tartu, languages):
     translate(tartu, "et", {"Tartu": "Tartu", tartu.summary: "Ülikoolilinn riigi lõunaosas."})
 
     html = client.get("/et/cities/tartu/").content.decode()
@@ -124,9 +112,7 @@ def test_a_translation_says_so_and_is_linked_as_an_alternate(client, tartu, lang
     assert alternates(english)["et"] == "http://testserver/et/cities/tartu/"
 
 
-def test_a_translation_older_than_its_english_original_says_so(
-    client, tartu, languages, translate
-):
+def test_a_translation_older_than_its_english_original_says_so(client, tartu, languages):
     translate(tartu, "et", {tartu.summary: "Ülikoolilinn riigi lõunaosas."})
     tartu.summary = "A university city on the Emajõgi river."
     tartu.save_revision().publish()
@@ -135,7 +121,7 @@ def test_a_translation_older_than_its_english_original_says_so(
     assert "translation-notice--stale" in html
 
 
-def test_translating_a_city_makes_no_second_set_of_sections(tartu, languages, translate):
+def test_translating_a_city_makes_no_second_set_of_sections(tartu, languages):
     translate(tartu, "nl", {})
     dutch_tartu = in_language(tartu, "nl")
     assert not dutch_tartu.alias_of_id
@@ -157,7 +143,7 @@ def test_a_new_city_has_its_sections_in_every_language(cities_index, languages):
         ], code
 
 
-def test_the_page_tree_stays_whole(tartu, tartu_case_study, languages, translate):
+def test_the_page_tree_stays_whole(tartu, tartu_case_study, languages):
     translate(tartu, "fr", {})
     translate(tartu_case_study, "fr", {"Participatory budgeting": "Budget participatif"})
 
@@ -168,7 +154,7 @@ def test_the_page_tree_stays_whole(tartu, tartu_case_study, languages, translate
 
 
 def test_a_listing_shows_each_case_study_once_in_the_readers_language(
-    client, tartu_case_study, languages, translate
+    client, tartu_case_study, languages
 ):
     translate(tartu_case_study.get_parent().get_parent(), "fr", {})
     translate(tartu_case_study, "fr", {"Participatory budgeting": "Budget participatif"})
