@@ -133,10 +133,10 @@ def translate(instance, language, strings):
     # As the translation editor's "Publish" does, but at once: wagtail-localize publishes
     # the new revision when the transaction commits, and the loader runs in one transaction
     # (the tests' demo content, in one that never commits).
-    translation.save_target(publish=False)
-    target = translation.get_target_instance()
-    if isinstance(target, Page):
-        target.get_latest_revision().publish()
+    is_page = isinstance(instance, Page)
+    translation.save_target(publish=not is_page)  # a snippet is saved as it is, no draft
+    if is_page:
+        translation.get_target_instance().get_latest_revision().publish()
     return missing
 
 

@@ -73,6 +73,7 @@ import shutil
 import tempfile
 import time
 from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import islice
@@ -93,12 +94,15 @@ from django.core.serializers import python as python_serializer
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DatabaseError, connection, models, transaction
 from django.db.migrations.recorder import MigrationRecorder
+from django.db.models.signals import post_save
 
 import wagtail
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page
+
+from wagtail_localize.models import LocaleSynchronization, sync_trees_on_locale_sync_save
 
 from .pages import is_untouched_welcome_page
 
@@ -118,6 +122,7 @@ LEFT_OUT = {
     "wagtailsearch.sqliteftsindexentry": "Wagtail's search index: rebuilt by the import",
     "search.indexeddocument": "the site's search index: rebuilt by the import",
     "search.indexedfacetvalue": "the site's search index: rebuilt by the import",
+    "search.indexedlocale": "the site's search index: rebuilt by the import",
     "wagtailcore.referenceindex": "Wagtail's reference index: rebuilt by the import",
     "wagtailadmin.editingsession": "who has an editor open, kept for minutes",
     "wagtailadmin.formstate": "editor forms kept for previews, for a day",
@@ -385,7 +390,7 @@ def import_site(path, *, progress=quiet, verbosity=1, stdout=None):
         "reuses them)."
     )
     try:
-        with transaction.atomic():
+        with transaction.atomic(), locale_sync_signal_off():
             load_rows(path, manifest, renamed, progress, summary)
     except ArchiveError as error:
         raise ArchiveError(f"{error} {nothing_imported}") from error
@@ -589,6 +594,19 @@ def free_name(name):
         candidate = default_storage.get_alternative_name(root, extension)
         if not default_storage.exists(candidate):
             return candidate
+
+
+@contextmanager
+def locale_sync_signal_off():
+    """wagtail-localize syncs the page trees whenever a language's "sync from English" row
+    is saved, even a row loaded as it is (raw): during an import that would copy pages
+    before the archive's own aliases and locales are in. The archive holds the trees
+    already in step."""
+    post_save.disconnect(sync_trees_on_locale_sync_save, sender=LocaleSynchronization)
+    try:
+        yield
+    finally:
+        post_save.connect(sync_trees_on_locale_sync_save, sender=LocaleSynchronization)
 
 
 def load_rows(path, manifest, renamed, progress, summary):

@@ -3,6 +3,7 @@ import_site into a new, empty database; archives that cannot be imported, and da
 that must not take one, are refused with a message that says why."""
 
 import html
+import importlib
 import io
 import json
 import re
@@ -118,6 +119,10 @@ def wipe_to_a_new_database():
         create_contenttypes(app_config, verbosity=0)
         create_permissions(app_config, verbosity=0)
     create_wagtail_initial_data()
+    # wagtail-localize's migration gives the groups "Can submit translations".
+    importlib.import_module(
+        "wagtail_localize.migrations.0006_create_submit_translation_permission"
+    ).create_submit_translation_permission(apps, None)
 
 
 @pytest.fixture
