@@ -92,3 +92,8 @@ class SitePageTestCase(WagtailPageTestCase):
         response = self.client.get(page.url)
         for text in texts:
             self.assertContains(response, text)
+
+
+def alternates(html):
+    """{hreflang: href} of the page's `<link rel="alternate" hreflang>` links."""
+    return dict(re.findall(r'<link rel="alternate" hreflang="([\w-]+)"\s+href="([^"]+)"', html))

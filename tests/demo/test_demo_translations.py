@@ -12,7 +12,7 @@ import pytest
 
 from demo.translations import CITY_LANGUAGES, TRANSLATIONS_DIR, list_strings, translation_plan
 from network_site.languages import SOURCE_LANGUAGE, language_codes
-from tests.network_site.test_languages import alternates
+from tests.pages import alternates
 
 OTHER_LANGUAGES = [code for code in language_codes() if code != SOURCE_LANGUAGE]
 DOCUMENTED_CASE_STUDIES = {

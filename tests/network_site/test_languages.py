@@ -6,7 +6,6 @@ The module's site (tests/conftest.py) is given the ten languages once, with
 Translations are made with wagtail-localize, as the admin makes them (`demo.translations`).
 """
 
-import re
 from io import StringIO
 
 from django.core.management import call_command
@@ -19,6 +18,7 @@ from casestudies.factories import CaseStudyPageFactory, CityPageFactory
 from casestudies.models import CaseStudyPage, CityCaseStudiesPage, CityPage
 from demo.translations import translate
 from network_site.languages import language_codes, setup_languages
+from tests.pages import alternates
 
 
 @pytest.fixture(scope="module")
@@ -41,11 +41,6 @@ def tartu_case_study(tartu, languages):
     )
     create_aliases_for_new_page(page)
     return page
-
-
-def alternates(html):
-    """{hreflang: href} of the page's `<link rel="alternate" hreflang>` links."""
-    return dict(re.findall(r'<link rel="alternate" hreflang="([\w-]+)"\s+href="([^"]+)"', html))
 
 
 def in_language(page, code):
