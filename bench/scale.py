@@ -39,13 +39,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 TARGET_RATIO = 2.0
-SEARCH = "/search/?q=meetings&theme=governance&theme=inclusion&city=tartu&city=ghent"
+SEARCH = "/en/search/?q=meetings&theme=governance&theme=inclusion&city=tartu&city=ghent"
 PAGES = [
-    ("home", "/"),
-    ("case studies", "/case-studies/"),
-    ("Tartu's case studies", "/cities/tartu/case-studies/"),
+    ("home", "/en/"),
+    ("case studies", "/en/case-studies/"),
+    ("Tartu's case studies", "/en/cities/tartu/case-studies/"),
     ("search, 4 facet values", SEARCH),
-    ("city page (Tartu)", "/cities/tartu/"),
+    ("city page (Tartu)", "/en/cities/tartu/"),
 ]
 # Words for the synthetic text: the site's own topics, among filler, so that a search for
 # "meetings" finds roughly one case study in six.

@@ -50,9 +50,9 @@ fi
 # Comparable pages: name, this site's path, bakerydemo's path.
 pages=(
     "home|/|/"
-    "case study / blog post|/cities/tartu/case-studies/virtual-meetings-on-urban-plans/|/blog/wild-yeast/"
-    "listing / blog index|/case-studies/|/blog/"
-    "search with words|/search/?q=meetings|/search/?q=bread"
+    "case study / blog post|/en/cities/tartu/case-studies/virtual-meetings-on-urban-plans/|/blog/wild-yeast/"
+    "listing / blog index|/en/case-studies/|/blog/"
+    "search with words|/en/search/?q=meetings|/search/?q=bread"
 )
 
 declare -A pids=()
@@ -118,7 +118,7 @@ serve_ours() {  # serve_ours on|off
     # client address (120 a minute) would take for one reader: it is off for the run.
     start ours env PAGE_CACHE="$1" ACCESS_LOG=off SEARCH_PAGE_RATE_LIMIT= \
         make --no-print-directory serve PORT="$our_port" SERVE_WORKERS=2
-    wait_for ours "http://127.0.0.1:$our_port/"
+    wait_for ours "http://127.0.0.1:$our_port/en/"
 }
 
 echo "Starting bakerydemo on :$bakery_port (the first run installs it: minutes)"

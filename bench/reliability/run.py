@@ -53,35 +53,35 @@ from osmem_server import OsmemServer
 
 SCRATCH_DATABASE = "reliability_site"
 REDIS_URL = "redis://127.0.0.1:6379/11"
-CASE_STUDY = "/cities/tartu/case-studies/virtual-meetings-on-urban-plans/"
-GENOA_CASE_STUDY = "/cities/genoa/case-studies/one-editorial-calendar-for-social-media/"
+CASE_STUDY = "/en/cities/tartu/case-studies/virtual-meetings-on-urban-plans/"
+GENOA_CASE_STUDY = "/en/cities/genoa/case-studies/one-editorial-calendar-for-social-media/"
 
 # What the load asks for, drawn at random (mix.lua): %w is a word, %n a number 1-5, so
 # searches vary and some miss the page cache. 17 pages, listings and feeds; 6 searches.
 PATHS = [
-    "/",
-    "/about/",
-    "/case-studies/",
-    "/case-studies/?city=tartu&theme=governance",
-    "/case-studies/?page=%n",
-    "/cities/",
-    "/cities/tartu/",
-    "/cities/tartu/case-studies/",
-    "/cities/ghent/updates/?theme=%w",
+    "/en/",
+    "/en/about/",
+    "/en/case-studies/",
+    "/en/case-studies/?city=tartu&theme=governance",
+    "/en/case-studies/?page=%n",
+    "/en/cities/",
+    "/en/cities/tartu/",
+    "/en/cities/tartu/case-studies/",
+    "/en/cities/ghent/updates/?theme=%w",
     CASE_STUDY,
     GENOA_CASE_STUDY,
-    "/toolkit/",
-    "/toolkit/running-virtual-public-meetings/",
-    "/toolkit/roadmap/",
-    "/case-studies/feed/",
-    "/updates/feed/",
-    "/cities/tartu/case-studies/feed/",
-    "/search/?q=%w",
-    "/search/?q=%w+%w&theme=governance",
-    "/search/?q=%w&page=%n&sort=newest",
-    "/api/search/?q=%w",
-    "/api/search/?q=%w&theme=governance&city=tartu",
-    "/api/search/?q=%w&type=case-study&year=2016&page=%n",
+    "/en/toolkit/",
+    "/en/toolkit/running-virtual-public-meetings/",
+    "/en/toolkit/roadmap/",
+    "/en/case-studies/feed/",
+    "/en/updates/feed/",
+    "/en/cities/tartu/case-studies/feed/",
+    "/en/search/?q=%w",
+    "/en/search/?q=%w+%w&theme=governance",
+    "/en/search/?q=%w&page=%n&sort=newest",
+    "/en/api/search/?q=%w",
+    "/en/api/search/?q=%w&theme=governance&city=tartu",
+    "/en/api/search/?q=%w&type=case-study&year=2016&page=%n",
 ]
 
 
@@ -488,7 +488,7 @@ def scenario_editor(site, args):
     server.start()
     stamp = time.strftime("%H%M%S")
     title = f"Virtual meetings on urban plans, kestrel edition {stamp}"
-    listings = ["/cities/tartu/case-studies/", "/case-studies/"]
+    listings = ["/en/cities/tartu/case-studies/", "/en/case-studies/"]
     try:
         for path in [CASE_STUDY, *listings]:
             get(server.base + path)
