@@ -10,6 +10,7 @@ the value of the search facets and filters in every language.
 from django.db import models
 from django.utils.translation import gettext_noop
 
+from wagtail.admin.panels import MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
@@ -66,8 +67,8 @@ class Channel(TranslatableMixin, index.Indexed, models.Model):
 @register_setting(icon="site")
 class SiteText(BaseGenericSetting):
     """The words around every page that editors may change: the tagline beside the site's
-    name in the header and the paragraph about the site in the footer. (The site's name is
-    Wagtail's own site name, under Settings > Sites.)
+    name in the header, the paragraph about the site in the footer, and the licence of the
+    content (`licence`). (The site's name is Wagtail's own site name, under Settings > Sites.)
 
     One text for every language: readers of another language see the default texts in their
     language (they are in the interface's catalogues), and a text an editor wrote as written.
@@ -87,7 +88,34 @@ class SiteText(BaseGenericSetting):
         help_text="What the site is, in a sentence or two, at the foot of every page.",
     )
 
-    panels = ["tagline", "footer_text"]
+    # The default, Creative Commons Attribution 4.0, is this project's choice for a network
+    # whose aim is that other cities copy what worked; the network's editors confirm or
+    # change it here.
+    licence_name = models.CharField(
+        "content licence",
+        max_length=100,
+        default="CC BY 4.0",
+        help_text=(
+            "The licence under which anyone may reuse the site's content, by its short name. "
+            "Named in the footer, in every API answer, export and dataset."
+        ),
+    )
+    licence_url = models.URLField(
+        "licence address",
+        default="https://creativecommons.org/licenses/by/4.0/",
+        help_text="Where the licence's terms are published.",
+    )
+
+    panels = [
+        "tagline",
+        "footer_text",
+        MultiFieldPanel(["licence_name", "licence_url"], "Licence"),
+    ]
 
     class Meta:
         verbose_name = "site text"
+
+    @property
+    def licence(self):
+        """The content licence as the footer, the API, the exports and the dataset give it."""
+        return {"name": self.licence_name, "url": self.licence_url}

@@ -196,7 +196,12 @@ def test_partners_upload_into_their_own_collection_only(client, roles, tartu_par
 
 def test_editors_change_the_site_text_and_partners_cannot(client, editor, tartu_partner):
     url = reverse("wagtailsettings:edit", args=["network_site", "sitetext", SiteText.load().pk])
-    form = {"tagline": "Ten cities, one network", "footer_text": "About this site."}
+    form = {
+        "tagline": "Ten cities, one network",
+        "footer_text": "About this site.",
+        "licence_name": "CC BY-SA 4.0",
+        "licence_url": "https://creativecommons.org/licenses/by-sa/4.0/",
+    }
 
     client.force_login(tartu_partner)
     client.post(url, form)
@@ -208,6 +213,7 @@ def test_editors_change_the_site_text_and_partners_cannot(client, editor, tartu_
     home = client.get("/en/").content.decode()
     assert "Ten cities, one network" in home
     assert "About this site." in home
+    assert 'href="https://creativecommons.org/licenses/by-sa/4.0/">CC BY-SA 4.0</a>' in home
 
 
 def test_two_cities_of_one_name_each_keep_their_own_group_and_collection(roles, site_tree, tartu):
