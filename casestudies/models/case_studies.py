@@ -6,9 +6,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
@@ -17,10 +19,12 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 
+from casestudies.compare import compare
 from casestudies.forms import CaseStudyPageForm
 from casestudies.panels import CityPanel
 from network_site.blocks import RICH_TEXT_FEATURES
 from network_site.indexing import Facet, SearchablePage
+from network_site.languages import PageLanguages, page_languages
 from network_site.pages import ChangeHistoryMixin, ProvenanceMixin, SitePage
 
 from .listings import ListingPageMixin
@@ -236,7 +240,8 @@ class CaseStudyFigure(TranslatableMixin, Orderable):
 
 
 class CaseStudyIndexPage(ListingPageMixin, SitePage):
-    """Every partner city's case studies, at /case-studies/, filterable by city and theme."""
+    """Every partner city's case studies, at /case-studies/, filterable by city and theme;
+    two to four of them side by side at /case-studies/compare/?ids=... (`compare_page`)."""
 
     introduction = models.TextField(blank=True, help_text="Shown above the list.")
 
@@ -253,3 +258,34 @@ class CaseStudyIndexPage(ListingPageMixin, SitePage):
 
     def get_listing_queryset(self):
         return CaseStudyPage.objects.readable().in_language().select_related("image")
+
+    @path("compare/", name="compare")
+    def compare_page(self, request):
+        """Two to four case studies side by side, chosen by id in the address
+        (casestudies.compare). Its own context, not the listing's: it shows no list."""
+        comparison = compare(request.GET, CaseStudyPage)
+        return TemplateResponse(
+            request,
+            "casestudies/case_study_compare.html",
+            {
+                "page": self,
+                "self": self,
+                "request": request,
+                "comparison": comparison,
+                "page_languages": self.compare_languages(request, comparison),
+            },
+        )
+
+    def compare_languages(self, request, comparison):
+        """The comparison in every language, for the switcher and the `hreflang` links: the
+        same ids, which give each language's versions. The page's own words are in every
+        language, and each column says when its case study is shown in English."""
+        suffix = self.reverse_subpage("compare")
+        if comparison.columns:
+            suffix += f"?{comparison.query}"
+        versions = page_languages(self, request).versions
+        for version in versions:
+            version.url += suffix
+            version.absolute_url += suffix
+            version.translated = True
+        return PageLanguages(versions=versions)

@@ -67,10 +67,12 @@ def languages(context):
     """`{% languages as languages %}`: the current page in every language (a
     `network_site.languages.PageLanguages`), for the language switcher, the `hreflang`
     links and the translation notices. A view that is no page (the search) is the same
-    address in every language."""
+    address in every language; a page's route may give its own as `page_languages`."""
     request = context.get("request")
     if request is None:
         return None
+    if (preset := context.get("page_languages")) is not None:
+        return preset  # A route of a page that says itself what its versions are.
     page = context.get("page")
     if page is not None and getattr(page, "pk", None):
         return page_languages(page, request)
