@@ -1,5 +1,5 @@
 """Case studies side by side at /<language>/case-studies/compare/?ids=...: the table, what is
-left out and why, the reader's language."""
+left out and why, the reader's language, and the checkboxes that lead there."""
 
 import re
 from decimal import Decimal
@@ -18,6 +18,7 @@ from demo.translations import translate
 from network_site.factories import ChannelFactory
 from network_site.languages import setup_languages
 from network_site.models import Theme
+from search.indexer import rebuild
 from tests.conftest import fresh
 
 pytestmark = pytest.mark.django_db
@@ -301,3 +302,65 @@ def test_the_page_asks_no_other_host_and_stays_out_of_search_engines(client, cho
     )
     assert "<script" not in html  # and it needs no script
     assert '<meta name="robots" content="noindex, follow">' in html
+
+
+def checkboxes(html):
+    """The (value, form, accessible label) of each "Compare" checkbox of a page."""
+    found = []
+    for match in re.finditer(
+        r'<input type="checkbox" id="([^"]+)" name="ids" value="(\d+)"\s+'
+        r'form="([^"]+)">',
+        html,
+    ):
+        label = re.search(rf'<label for="{match.group(1)}">(.*?)</label>', html, re.DOTALL)
+        text = " ".join(re.sub(r"<[^>]+>", " ", label.group(1)).split())
+        found.append((match.group(2), match.group(3), text))
+    return found
+
+
+def test_the_listing_checkboxes_submit_to_the_compare_address(client, chosen):
+    html = client.get("/en/case-studies/").content.decode()
+
+    form = re.search(r'<form id="compare" method="get" action="([^"]+)"></form>', html)
+    assert form and form.group(1) == COMPARE
+    assert '<button type="submit" class="button" form="compare">Compare selected</button>' in html
+    boxes = checkboxes(html)
+    assert len(boxes) == 5  # every published case study, not the draft
+    assert (
+        "" + str(chosen["meetings"]),
+        "compare",
+        "Compare Tartu: Virtual planning meetings",
+    ) in boxes
+    # Ticking three boxes and pressing the button sends the browser to this address:
+    ticked = [value for value, _, label in boxes if "Tartu" in label or "Genoa" in label]
+    response = client.get(form.group(1), {"ids": ticked})
+    assert sorted(compared(response)) == [
+        "Cycling counts online",
+        "One editorial calendar",
+        "Virtual planning meetings",
+    ]
+
+
+def test_other_lists_of_case_studies_have_no_checkboxes(client, chosen, tartu):
+    html = client.get("/en/cities/tartu/case-studies/").content.decode()
+    assert "Virtual planning meetings" in html
+    assert checkboxes(html) == []
+    assert "Compare selected" not in html
+
+
+def test_search_results_offer_to_compare_case_studies(client, chosen):
+    rebuild()
+    html = client.get("/en/search/?q=meetings").content.decode()
+
+    boxes = checkboxes(html)
+    assert (
+        str(chosen["meetings"]),
+        "compare",
+        "Compare Tartu: Virtual planning meetings",
+    ) in boxes
+    # The compare form stands outside the search form; the button names it.
+    search_form_end = html.index("</form>", html.index('<form class="search"'))
+    assert html.index('<form id="compare" method="get" action="/en/case-studies/compare/">') > (
+        search_form_end
+    )
+    assert 'form="compare">Compare selected</button>' in html
