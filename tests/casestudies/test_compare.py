@@ -158,7 +158,7 @@ def test_each_column_can_be_removed_keeping_the_others(client, chosen):
     assert f'href="?ids={ids(chosen, "budgets", "calendar")}"' in html
     assert f'href="?ids={ids(chosen, "meetings", "calendar")}"' in html
     assert (
-        'Remove<span\n                                    class="visually-hidden">: Neighbourhood'
+        'Remove<span\n                                    class="visually-hidden"> Neighbourhood'
         in html
     )
 
