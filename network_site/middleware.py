@@ -5,6 +5,7 @@ import logging
 from django.conf import settings
 from django.http import HttpResponseBadRequest
 from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
 from django.utils.datastructures import MultiValueDictKeyError
 from django.utils.translation import gettext
 
@@ -51,13 +52,28 @@ class LanguageMiddleware(LocaleMiddleware):
     """Django's LocaleMiddleware (the language is the path's prefix; a path without one is
     redirected to the reader's language), except for the addresses that have no language:
     a 404 under /admin/, /documents/, /static/ or /media/ stays a 404 rather than becoming
-    a redirect to, say, /en/admin/..., which no one asked for."""
+    a redirect to, say, /en/admin/..., which no one asked for.
+
+    /sitemap.xml and /robots.txt, which crawlers ask for, are the same for every reader:
+    they are answered in English and without `Vary: Accept-Language`, so that the page cache
+    keeps one copy of each."""
+
+    LANGUAGELESS = ("/sitemap.xml", "/robots.txt")
 
     def __init__(self, get_response):
         super().__init__(get_response)
         self.unprefixed = ("/admin/", "/documents/", settings.STATIC_URL, settings.MEDIA_URL)
 
+    def process_request(self, request):
+        if request.path_info in self.LANGUAGELESS:
+            translation.activate(settings.LANGUAGE_CODE)
+            request.LANGUAGE_CODE = settings.LANGUAGE_CODE
+            return
+        super().process_request(request)
+
     def process_response(self, request, response):
+        if request.path_info in self.LANGUAGELESS:
+            return response
         if response.status_code == 404 and request.path_info.startswith(self.unprefixed):
             return response
         return super().process_response(request, response)

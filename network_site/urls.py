@@ -40,6 +40,9 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(document_urls)),
+    # For crawlers, without a language (network_site.middleware.LanguageMiddleware).
+    path("sitemap.xml", views.sitemap, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
 ]
 
 # Image renditions only: documents go through the checked view above, and original uploads

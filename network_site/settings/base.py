@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # Its sitemap view and template, for /sitemap.xml (network_site.sitemap).
+    "django.contrib.sitemaps",
     "axes",
 ]
 
