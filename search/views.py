@@ -4,9 +4,11 @@ import dataclasses
 
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext
 
 from wagtail.models import Locale
 
+from network_site.findable import canonical_parameters
 from network_site.ratelimit import rate_limited
 
 from .facets import FACETS
@@ -22,9 +24,15 @@ def run_search(request):
 
 @rate_limited("SEARCH_PAGE_RATE_LIMIT")
 def search_page(request):
-    """The search page: results, facets with counts, and the filters as the form read them."""
+    """The search page: results, facets with counts, and the filters as the form read them.
+
+    Search pages are kept out of search engines' indexes (`noindex`; robots.txt keeps
+    crawlers away from them too): a page of results is no content of its own, and every
+    page it lists is in the sitemap.
+    """
     form, results = run_search(request)
     query = results.query
+    listing = results.as_page()
     return render(
         request,
         "search/search_page.html",
@@ -35,7 +43,14 @@ def search_page(request):
                 (facet, form.fields[facet].label, results.facets[facet]) for facet in FACETS
             ],
             "is_filtered": any(query.selected.values()),
-            "listing": results.as_page(),
+            "listing": listing,
+            "meta_title": gettext("Search"),
+            "meta_description": gettext(
+                "Search the case studies, guides, roadmap, partner updates and cities of "
+                "the network."
+            ),
+            "canonical_parameters": canonical_parameters(form, listing),
+            "noindex": True,
         },
     )
 

@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -171,6 +172,7 @@ class CaseStudyPage(
     card_template = "components/cards/case_study.html"
     # Read by its template; fetched with the page when it is served (network_site.routing).
     select_related_when_served = ("city", "image")
+    open_graph_type = "article"
 
     class Meta:
         verbose_name = gettext_lazy("case study page")
@@ -198,8 +200,24 @@ class CaseStudyPage(
         """ "Newest first" means the most recent practice, as the case study listing orders."""
         return datetime.date(self.start_year, 1, 1)
 
+    @property
+    def temporal_coverage(self):
+        """The years the practice ran as an ISO 8601 interval: '2016/2018', '2016/..'."""
+        if self.end_year:
+            return f"{self.start_year}/{self.end_year}"
+        if self.status in (self.Status.COMPLETED, self.Status.STOPPED):
+            return str(self.start_year)
+        return f"{self.start_year}/.."
+
+    def structured_data(self, meta, context):
+        return self.city_article(
+            meta, context["request"], "Article", temporalCoverage=self.temporal_coverage
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        if self.pk:  # Its themes, read once for the page and its structured data.
+            prefetch_related_objects([self], "themes")
         guide_model = self._meta.get_field("related_guides").related_model
         if getattr(request, "is_preview", False):
             # A preview holds the relation in memory, so look the guides up by id.
@@ -250,6 +268,10 @@ class CaseStudyIndexPage(ListingPageMixin, SitePage):
     subpage_types = []
     max_count = 1
     listing_order = ("-start_year", "title")
+    default_description = gettext_lazy(
+        "Case studies from the partner cities: what each city tried with social media and "
+        "digital tools to involve its citizens, and what came of it."
+    )
 
     def get_listing_queryset(self):
         return CaseStudyPage.objects.readable().in_language().select_related("image")

@@ -5,7 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import QueryDict
 from django.utils.functional import cached_property
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Locale, Orderable, Page, TranslatableMixin
@@ -15,8 +15,10 @@ from modelcluster.fields import ParentalKey
 from wagtail_localize.synctree import create_aliases_for_new_page
 
 from network_site.countries import EUROPEAN_COUNTRIES
+from network_site.findable import canonical_parameters
 from network_site.indexing import Facet, SearchablePage
 from network_site.pages import ProvenanceMixin, SitePage
+from network_site.structured_data import city_place, web_page
 
 from .case_studies import CaseStudyIndexPage, CaseStudyPage
 from .listings import ListingPageMixin, in_order_of
@@ -38,12 +40,17 @@ class CityIndexPage(SitePage):
     subpage_types = ["casestudies.CityPage"]
     max_count = 1
     page_size = 24
+    default_description = gettext_lazy(
+        "The partner cities of the network: who they are, what they tried and what they published."
+    )
+    schema_type = "CollectionPage"
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         cities = CityPage.objects.child_of(self).readable().order_by("title", "pk")
         context["cities"] = Paginator(cities, self.page_size).get_page(request.GET.get("page"))
         context["page_parameters"] = QueryDict()  # The page links carry nothing else.
+        context["canonical_parameters"] = canonical_parameters(page_obj=context["cities"])
         return context
 
 
@@ -155,6 +162,26 @@ class CityPage(SearchablePage, ProvenanceMixin, SitePage):
     def country_name(self):
         return self.get_country_display()
 
+    def structured_data(self, meta, context):
+        """The city as a place (`City`): where it is, in which country, how many live there."""
+        place = city_place(self, meta.canonical_url)
+        population = None
+        if self.population:
+            population = {
+                "@type": "PropertyValue",
+                "propertyID": "population",
+                "name": "population",
+                "value": self.population,
+            }
+        return web_page(
+            meta,
+            "City",
+            **{key: value for key, value in place.items() if key != "@type"},
+            sameAs=self.website,
+            additionalProperty=population,
+            mainEntityOfPage=meta.canonical_url,
+        )
+
     @cached_property
     def live_sections(self):
         """The city's live sections by model, read in one query as plain pages (enough to
@@ -251,6 +278,18 @@ class CitySectionMixin(ListingPageMixin):
     def feed_title(self):
         return f"{self.get_parent().title}: {self.title}"
 
+    def get_meta_title(self):
+        """'Case studies from Tartu', as the page's heading says."""
+        return gettext("%(section)s from %(city)s") % {
+            "section": self.seo_title or self.title,
+            "city": self.get_parent().title,
+        }
+
+    def get_meta_description(self):
+        return self.search_description or str(self.default_description) % {
+            "city": self.get_parent().title
+        }
+
 
 class CityCaseStudiesPage(CitySectionMixin, SitePage):
     """A city's own 'Case studies' section: the case studies of that city live below it."""
@@ -263,6 +302,10 @@ class CityCaseStudiesPage(CitySectionMixin, SitePage):
     subpage_types = ["casestudies.CaseStudyPage"]
     max_count_per_parent = 1
     listing_order = CaseStudyIndexPage.listing_order
+    default_description = gettext_lazy(
+        "Case studies from %(city)s: what the city tried with social media and digital tools "
+        "to involve its citizens, and what came of it."
+    )
 
     def get_listing_queryset(self):
         return CaseStudyPage.objects.child_of(self).readable().select_related("image")
@@ -279,6 +322,7 @@ class CityUpdatesPage(CitySectionMixin, SitePage):
     subpage_types = ["casestudies.UpdatePage"]
     max_count_per_parent = 1
     listing_order = UpdateIndexPage.listing_order
+    default_description = gettext_lazy("News from %(city)s, a partner city of the network.")
 
     def get_listing_queryset(self):
         return UpdatePage.objects.child_of(self).readable()

@@ -6,6 +6,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from casestudies.feeds import ListingFeed
 from casestudies.forms import ListingFilterForm
+from network_site.findable import canonical_parameters, too_many_filters
 
 
 class ListingPageMixin(RoutablePageMixin):
@@ -23,9 +24,13 @@ class ListingPageMixin(RoutablePageMixin):
     A page of the listing is read in two steps: the ids of the page's pages, sorted and
     counted with nothing else read, then those pages in full. With 10,000 case studies,
     sorting whole rows (their text included) took most of the listing's time.
+
+    Its canonical address keeps the filters and the page number; with more than one filter
+    value it is kept out of search engines' indexes (`network_site.findable`).
     """
 
     filter_fields = ["city", "theme"]
+    schema_type = "CollectionPage"
     listing_order: tuple[str, ...]
     page_size = 12
 
@@ -68,6 +73,8 @@ class ListingPageMixin(RoutablePageMixin):
         listing.object_list = in_order_of(pages, list(listing.object_list))
         context["filter_form"] = filter_form
         context["listing"] = listing
+        context["canonical_parameters"] = canonical_parameters(filter_form, listing)
+        context["noindex"] = too_many_filters(filter_form)
         return context
 
 
