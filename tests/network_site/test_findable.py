@@ -20,11 +20,12 @@ import pytest
 from wagtail_factories import ImageFactory
 from wagtail_localize.synctree import create_aliases_for_new_page
 
-from casestudies.factories import CaseStudyPageFactory, CityPageFactory
+from casestudies.factories import CaseStudyPageFactory, CityPageFactory, UpdatePageFactory
 from demo.translations import translate
 from network_site.languages import setup_languages
 from tests.conftest import fresh
-from toolkit.factories import GuidePageFactory
+from tests.pages import alternates
+from toolkit.factories import GuidePageFactory, RoadmapPageFactory
 
 NAMESPACES = {
     "sm": "http://www.sitemaps.org/schemas/sitemap/0.9",
@@ -133,15 +134,17 @@ def test_the_sitemap_lists_readable_pages_with_their_real_language_versions(
 
     et_version = CASE_STUDY.replace("/en/", "/et/")
     assert CASE_STUDY in urls and et_version in urls
-    lastmod, alternates = urls[CASE_STUDY]
+    lastmod, versions = urls[CASE_STUDY]
     assert lastmod == case_study.last_published_at.date().isoformat()
     expected = {
         "en": CASE_STUDY,
         "et": et_version,
         "x-default": CASE_STUDY.replace("/en/", "/"),
     }
-    assert alternates == expected
+    assert versions == expected
     assert urls[et_version][1] == expected
+    # The same alternates as the page's own head.
+    assert alternates(head(client, CASE_STUDY.removeprefix("http://testserver"))) == expected
     # Aliases (the English content at /it/... and so on) are the English page: not listed.
     assert CASE_STUDY.replace("/en/", "/it/") not in urls
     assert "http://testserver/en/" in urls and "http://testserver/it/" not in urls
@@ -416,6 +419,31 @@ def test_a_guide_is_a_how_to_with_its_steps_in_order(client, site_tree, themes):
     ]
     listing = json_ld(head(client, "/en/toolkit/answer-in-the-open/case-studies/"))
     assert listing["@type"] == "CollectionPage"
+
+
+def test_the_roadmap_is_a_how_to_of_phases_and_an_update_news_by_its_city(
+    client, site_tree, tartu
+):
+    RoadmapPageFactory(parent=site_tree["toolkit"])
+    data = json_ld(head(client, "/en/toolkit/roadmap/"))
+    assert data["@type"] == "HowTo"
+    assert data["step"] == [
+        {
+            "@type": "HowToSection",
+            "position": 1,
+            "name": "Audit your channels",
+            "description": "Know what you use.",
+            "itemListElement": [
+                {"@type": "HowToStep", "position": 1, "text": "List every channel"}
+            ],
+        }
+    ]
+    UpdatePageFactory(parent=tartu.updates_section, slug="news")
+    html = head(client, "/en/cities/tartu/updates/news/")
+    news = json_ld(html)
+    assert news["@type"] == "NewsArticle"
+    assert news["author"]["name"] == news["spatialCoverage"]["name"] == "Tartu"
+    assert meta(html, "og:type") == "article"
 
 
 def test_a_city_page_is_a_city_with_its_coordinates_and_country(client, tartu):
