@@ -185,6 +185,9 @@ class GuidePage(RoutablePageMixin, SearchablePage, ProvenanceMixin, ChangeHistor
     ]
     search_type = "guide"
     search_type_label = gettext_lazy("Guide")
+    # What the read API (api/serializers.py) gives of the page besides its title, address,
+    # language and translations, images and documents.
+    api_fields = ["summary", "audience", "effort", "themes", "provenance"]
 
     class Meta:
         verbose_name = gettext_lazy("guide page")
@@ -252,6 +255,9 @@ class RoadmapPage(SearchablePage, ProvenanceMixin, SitePage):
     ]
     search_type = "roadmap"
     search_type_label = gettext_lazy("Roadmap")
+    # What the read API (api/serializers.py) gives of the page besides its title, address,
+    # language and translations, images and documents.
+    api_fields = ["introduction", "provenance"]
     search_summary_field = "introduction"
 
     def get_context(self, request, *args, **kwargs):

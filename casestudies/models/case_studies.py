@@ -164,6 +164,20 @@ class CaseStudyPage(
     ]
     search_type = "case-study"
     search_type_label = gettext_lazy("Case study")
+    # What the read API (api/serializers.py) gives of the page besides its title, address,
+    # language and translations, images and documents.
+    api_fields = [
+        "summary",
+        "city",
+        "country",
+        "themes",
+        "channels",
+        "status",
+        "start_year",
+        "end_year",
+        "figures",
+        "provenance",
+    ]
 
     parent_page_types = ["casestudies.CityCaseStudiesPage"]
     subpage_types = []
