@@ -116,7 +116,8 @@ def list_pages(
     offset: str | None = Query(None, description="Skip this many pages first."),
 ):
     """The pages readers may see, in their own language (English pages and published
-    translations), by id; each filter narrows the list."""
+    translations), by id; each filter narrows the list. (The parameters are declared for
+    the OpenAPI schema; the form reads and validates them, so a bad one is a 400.)"""
     form = PageFilterForm(request.GET)
     if not form.is_valid():
         return Status(400, form.errors_as_json())
