@@ -248,11 +248,17 @@ class CitablePageMixin(RoutablePageMixin):
             author=self.citation_author(),
             publisher=settings.NETWORK_NAME,
             year=year,
-            url=self.get_full_url(request) or "",  # None in the preview of a new page.
+            url=self.absolute_url(request),
             accessed=timezone.localdate(),
             language=language,
             key=re.sub(r"[^a-z0-9-]", "", f"{name}-{year}{suffix}"),
         )
+
+    def absolute_url(self, request):
+        """The page's address on the host the reader asked, as the `hreflang` links give it
+        (network_site.languages); empty in the preview of a page not yet in the tree."""
+        url = self.get_url(request)
+        return request.build_absolute_uri(url) if url else ""
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
