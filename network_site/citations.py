@@ -1,14 +1,14 @@
 """Citing a page: one `Citation` built from the page, written out in every format offered.
 
-A case study or a guide shows a "Cite this" block (templates/components/cite_this.html)
-with the reference in APA (7th edition) and Chicago (17th edition, author-date) style, and
-offers it for reference managers at `cite/bib/` (BibTeX), `cite/ris/` (RIS) and
-`cite/json/` (CSL-JSON) below the page's address. (Not `cite.bib`: Wagtail serves only
-addresses whose segments are letters, digits, `-` and `_`.) Every format is written from the
-same `Citation`, so they cannot disagree:
+A case study, a guide or the roadmap shows a "Cite this" block
+(templates/components/cite_this.html) with the reference in APA (7th edition) and Chicago
+(17th edition, author-date) style, and offers it for reference managers at `cite/bib/`
+(BibTeX), `cite/ris/` (RIS) and `cite/json/` (CSL-JSON) below the page's address. (Not
+`cite.bib`: Wagtail serves only addresses whose segments are letters, digits, `-` and `_`.)
+Every format is written from the same `Citation`, so they cannot disagree:
 
 - author: the partner city that wrote the page, as an organisation ("City of Tartu"), or
-  the network for the pages it wrote itself (the guides);
+  the network for the pages it wrote itself (the guides, the roadmap);
 - publisher: the network (`settings.NETWORK_NAME`);
 - year: the year the page was first published, so that a reference stays the same while
   editors keep the page up to date (the page's change history lists the updates);

@@ -236,8 +236,9 @@ class GuidePage(CitablePageMixin, SearchablePage, ProvenanceMixin, ChangeHistory
         )
 
 
-class RoadmapPage(SearchablePage, ProvenanceMixin, SitePage):
-    """The implementation roadmap: the phases a city goes through, in order."""
+class RoadmapPage(CitablePageMixin, SearchablePage, ProvenanceMixin, SitePage):
+    """The implementation roadmap: the phases a city goes through, in order. Readers can
+    cite it (`CitablePageMixin`): its author is the network."""
 
     introduction = models.TextField(help_text="What the roadmap is and how to use it.")
     phases = StreamField([("phase", RoadmapPhaseBlock())])
@@ -257,6 +258,8 @@ class RoadmapPage(SearchablePage, ProvenanceMixin, SitePage):
     search_type = "roadmap"
     search_type_label = gettext_lazy("Roadmap")
     search_summary_field = "introduction"
+    # Read by its citation (network_site.citations); fetched with the page when it is served.
+    select_related_when_served = ("locale",)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

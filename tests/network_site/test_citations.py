@@ -19,7 +19,7 @@ from casestudies.factories import CaseStudyPageFactory
 from casestudies.models import CityCaseStudiesPage
 from demo.translations import translate
 from network_site.languages import setup_languages
-from toolkit.factories import GuidePageFactory
+from toolkit.factories import GuidePageFactory, RoadmapPageFactory
 
 NETWORK = "URBACT Interactive Cities network"
 
@@ -181,6 +181,14 @@ def test_a_guide_is_cited_as_the_networks(client, site_tree):
     tags = parse_ris(download(client, guide, "ris").content.decode())
     assert tags["AU"] == [NETWORK]
     assert tags["TI"] == ["Moderating comments"]
+
+
+def test_the_roadmap_is_cited_as_the_networks(client, site_tree):
+    roadmap = RoadmapPageFactory(parent=site_tree["toolkit"])
+    assert shown_citations(client, roadmap)["apa"].startswith(f"{NETWORK}. (")
+    entry = parse_bibtex(download(client, roadmap, "bib").content.decode())
+    assert entry.fields_dict["author"].value == "{" + NETWORK + "}"
+    assert entry.fields_dict["title"].value == "Implementation roadmap"
 
 
 @pytest.fixture(scope="module")
