@@ -214,6 +214,9 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Interactive Cities"
+# The network behind the site, as citations name it: the publisher of every page, and the
+# author of the pages no partner city wrote (network_site.citations).
+NETWORK_NAME = "URBACT Interactive Cities network"
 # No Gravatar and no check for new Wagtail releases (which asks releases.wagtail.org from
 # the dashboard): the admin, like the site, loads nothing from another host.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
