@@ -67,6 +67,7 @@ PAGES = {
     "/en/updates/feed/": (12, "News r2-3"),
     "/en/cities/tartu/case-studies/feed/": (11, "Meetings r2-3"),
     "/en/cities/tartu/feed/": (11, "Meetings r2-3"),
+    f"/en/search/feed/?{FACETED}": (8, "Meetings r2-3"),
     "/en/search/?q=meetings": (13, "8 results"),
     f"/en/search/?{FACETED}": (13, "8 results"),
     f"/en/api/search/?{FACETED}": (9, '"total": 8'),

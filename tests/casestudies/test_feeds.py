@@ -155,7 +155,7 @@ def test_a_filtered_feed_says_what_it_follows(client, site_tree, content):
     feed = parse(client, "/en/case-studies/feed/?city=tartu&theme=governance&page=3&x=1")
     assert feed.findtext(f"{ATOM}title") == "Case studies · Governance, Tartu · Interactive Cities"
     # Its own address and the listing it follows carry the filters it understood, no more.
-    links = {link.get("rel"): link.get("href") for link in feed.iter(f"{ATOM}link")}
+    links = {link.get("rel"): link.get("href") for link in feed.findall(f"{ATOM}link")}
     assert links == {
         "self": "http://testserver/en/case-studies/feed/?city=tartu&theme=governance",
         "alternate": "http://testserver/en/case-studies/?city=tartu&theme=governance",
