@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.http import QueryDict
 from django.templatetags.static import static
 from django.utils.html import strip_tags
@@ -196,8 +197,11 @@ def page_meta(context, languages, home):
         ]
     if home is not None:
         meta.home_url = request.build_absolute_uri(home.get_url(request))
+    # The network by the name citations give it as the publisher (network_site.citations).
     meta.network = organization(
-        meta.site_name, meta.home_url, logo=request.build_absolute_uri(static("favicon.svg"))
+        settings.NETWORK_NAME,
+        meta.home_url,
+        logo=request.build_absolute_uri(static("favicon.svg")),
     )
     if page is None:
         meta.structured_data = web_page(meta, "SearchResultsPage")

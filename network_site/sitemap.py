@@ -3,11 +3,12 @@ written in, with its language versions and the date it last changed.
 
 The pages are those of the one reader rule (`readable()`), so a draft, a private page or a
 page of an unpublished city is never listed. A language's version is listed when it is
-the English page or a published translation; an alias (a page not yet translated, shown
-at /it/... with the English content and a notice) is not: it is the English page again,
-whose address the sitemap gives, and its canonical address is the English page's
-(`network_site.findable`). Each page lists the same `hreflang` alternates as its <head>:
-every listed version of it, and `x-default`, the address without a language.
+the English page or a published translation (`in_their_own_language()`); an alias (a page
+not yet translated, shown at /it/... with the English content and a notice) is not: it is
+the English page again, whose address the sitemap gives, and its canonical address is the
+English page's (`network_site.findable`). Each page lists the same `hreflang` alternates
+as its <head>: every listed version of it, and `x-default`, the address without a
+language.
 
 All of it is read in one query, whatever the number of pages. Django's sitemap view
 serves up to 50,000 addresses per page (`?p=2` for the next).
@@ -16,9 +17,8 @@ serves up to 50,000 addresses per page (`?p=2` for the next).
 from dataclasses import dataclass
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import F
 
-from .languages import SOURCE_LANGUAGE, is_published_translation, language_codes, unprefixed
+from .languages import SOURCE_LANGUAGE, in_their_own_language, language_codes, unprefixed
 from .pages import readable_pages
 
 
@@ -35,19 +35,15 @@ class Entry:
 def sitemap_entries(request):
     """The sitemap's `Entry`s for the site `request` was made to, in tree order."""
     pages = (
-        readable_pages()
-        .filter(alias_of__isnull=True, depth__gt=1)
+        in_their_own_language(readable_pages().filter(depth__gt=1))
         .select_related("locale")
-        .annotate(live_revision_of=F("live_revision__object_id"))
-        .only("url_path", "translation_key", "last_published_at", "alias_of_id", "locale")
+        .only("url_path", "translation_key", "last_published_at", "locale")
         .order_by("path")
     )
     order = {code: position for position, code in enumerate(language_codes())}
     entries, versions = [], {}
     for page in pages:
         language = page.locale.language_code
-        if language != SOURCE_LANGUAGE and not is_published_translation(page):
-            continue
         url = page.get_url(request)
         if url is None or not url.startswith("/"):  # Not routable, or another site's page.
             continue

@@ -8,13 +8,16 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext, gettext_lazy
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from modelcluster.fields import ParentalKey
 from wagtail_localize.synctree import create_aliases_for_new_page
 
+from casestudies.feeds import CityFeed
 from network_site.countries import EUROPEAN_COUNTRIES
+from network_site.feeds import FeedLink
 from network_site.findable import canonical_parameters
 from network_site.indexing import Facet, SearchablePage
 from network_site.pages import ProvenanceMixin, SitePage
@@ -54,11 +57,12 @@ class CityIndexPage(SitePage):
         return context
 
 
-class CityPage(SearchablePage, ProvenanceMixin, SitePage):
+class CityPage(RoutablePageMixin, SearchablePage, ProvenanceMixin, SitePage):
     """A partner city: its facts, its role in the network and the audit of its digital tools.
 
     Its case studies and updates live below it, in two section pages that are created and
-    published when the city is first published (see `ensure_sections`).
+    published when the city is first published (see `ensure_sections`). Everything it
+    publishes is in one Atom feed at `feed/` (its sections have a feed each as well).
     """
 
     class Role(models.TextChoices):
@@ -142,6 +146,19 @@ class CityPage(SearchablePage, ProvenanceMixin, SitePage):
     ]
     search_type = "city"
     search_type_label = gettext_lazy("City")
+    # What the read API (api/serializers.py) gives of the page besides its title, address,
+    # language and translations, images and documents.
+    api_fields = [
+        "summary",
+        "country",
+        "role",
+        "population",
+        "population_year",
+        "latitude",
+        "longitude",
+        "website",
+        "provenance",
+    ]
 
     class Meta:
         verbose_name = gettext_lazy("city page")
@@ -224,12 +241,29 @@ class CityPage(SearchablePage, ProvenanceMixin, SitePage):
             if section.first_published_at is None:
                 section.save_revision().publish()
 
+    @path("feed/", name="feed")
+    def feed(self, request):
+        return CityFeed(self)(request)
+
+    def followed(self):
+        """What the city's feed follows, in the reader's language."""
+        return gettext("Case studies and updates from %(city)s") % {"city": self.title}
+
+    def published_pages(self):
+        """The city's case studies and updates readers may see in the reader's language
+        (those of this city page's language tree), for its feed."""
+        return (
+            CaseStudyPage.objects.readable().in_language().filter(city=self),
+            UpdatePage.objects.readable().in_language().filter(city=self),
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["tool_audit"] = self.tool_audit.select_related("channel")
         if self.pk is None:  # A preview of a city not saved yet has nothing below it.
             context["case_studies"] = context["updates"] = []
             return context
+        context["feed_link"] = FeedLink(self.url + self.reverse_subpage("feed"), self.followed())
         case_studies = CaseStudyPage.objects.readable().filter(city=self)
         newest = case_studies.order_by(*CaseStudyIndexPage.listing_order, "pk").values_list(
             "pk", flat=True

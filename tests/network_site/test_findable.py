@@ -383,7 +383,7 @@ def test_a_case_study_is_an_article_by_its_city_set_in_the_city(client, case_stu
         "areaServed": city,
     }
     assert data["publisher"]["@type"] == "Organization"
-    assert data["publisher"]["name"] == "Test"
+    assert data["publisher"]["name"] == "URBACT Interactive Cities network"
     assert data["publisher"]["url"] == "http://testserver/en/"
     assert data["publisher"]["logo"].startswith("http://testserver/static/")
 
@@ -401,7 +401,8 @@ def test_a_guide_is_a_how_to_with_its_steps_in_order(client, site_tree, themes):
     )
     data = json_ld(head(client, "/en/toolkit/answer-in-the-open/"))
     assert data["@type"] == ["Article", "HowTo"]
-    assert data["author"] == data["publisher"] and data["author"]["name"] == "Test"
+    assert data["author"] == data["publisher"]
+    assert data["author"]["name"] == "URBACT Interactive Cities network"
     assert data["about"] == [{"@type": "DefinedTerm", "name": "Inclusion"}]
     assert data["step"] == [
         {
@@ -458,7 +459,7 @@ def test_a_city_page_is_a_city_with_its_coordinates_and_country(client, tartu):
 def test_the_home_page_is_the_network_with_its_member_cities(client, tartu, ghent):
     data = json_ld(head(client, "/en/"))
     assert data["@type"] == "Organization"
-    assert data["name"] == "Test"
+    assert data["name"] == "URBACT Interactive Cities network"
     assert data["url"] == "http://testserver/en/"
     assert data["logo"] == "http://testserver/static/favicon.svg"
     assert sorted(member["name"] for member in data["member"]) == ["Ghent", "Tartu"]
