@@ -1,57 +1,76 @@
-"""Atom feeds of the listings, so readers can follow new case studies and updates."""
+"""Atom feeds of what partner cities publish: each listing's (with its filters) and each
+city's."""
 
-from django.conf import settings
-from django.contrib.syndication.views import Feed
+import datetime
+from itertools import chain
+
 from django.db.models import F
-from django.utils.feedgenerator import Atom1Feed
-from django.utils.html import escape
+
+from network_site.feeds import SiteFeed, feed_title
+
+NEWEST_FIRST = (F("first_published_at").desc(nulls_last=True), "-pk")
+NEVER = datetime.datetime.min.replace(tzinfo=datetime.UTC)
 
 
-class ListingFeed(Feed):
-    """The pages of a listing page (site-wide or one city's section), newest first by when
-    they were first published, which is what a feed reader expects. (The listing's own
-    "newest" order is by the practice's years or the update's date.)
+class ListingFeed(SiteFeed):
+    """The pages of a listing page (site-wide or one city's section) that its filters
+    select, newest first by when they were first published, which is what a feed reader
+    expects. (The listing's own "newest" order is by the practice's years or the update's
+    date.)
 
-    It holds what the listing holds (pages readers may see), so a draft never reaches a
-    feed reader.
+    It holds what the listing holds with the same filters (`filtered_pages`, the one
+    filter rule of the listing and its feed), so a draft never reaches a feed reader, and
+    `?theme=governance` follows governance only. Its title says what it follows:
+    "Case studies · Governance, Tartu".
     """
 
-    feed_type = Atom1Feed
-    size = 20
-
-    def __init__(self, listing_page):
-        super().__init__()
+    def __init__(self, listing_page, filter_form):
+        super().__init__(filter_form.known_parameters())
         self.listing_page = listing_page
+        self.filter_form = filter_form
 
     def title(self):
-        return f"{self.listing_page.feed_title} · {settings.WAGTAIL_SITE_NAME}"
+        return feed_title(self.listing_page.followed(self.filter_form))
 
     def link(self):
-        return self.listing_page.url
+        return self.listing_page.filtered_url(self.parameters)
 
     def subtitle(self):
         return getattr(self.listing_page, "introduction", "") or self.title()
 
     def items(self):
-        return (
-            self.listing_page.get_listing_queryset()
-            .select_related("city")
-            .order_by(F("first_published_at").desc(nulls_last=True), "-pk")[: self.size]
-        )
+        return self.listing_page.filtered_pages(self.filter_form).order_by(*NEWEST_FIRST)[
+            : self.size
+        ]
 
-    def item_title(self, item):
-        return f"{item.city.title}: {item.title}" if item.city else item.title
 
-    def item_description(self, item):
-        """The summary is plain text and Atom sends it as `type="html"`: escaped, so that
-        feed readers show what the partner typed instead of running it as markup."""
-        return escape(item.summary)
+class CityFeed(SiteFeed):
+    """Everything a partner city publishes that readers may see, in the reader's language:
+    its case studies and updates together, newest first by first publication."""
 
-    def item_link(self, item):
-        return item.url
+    def __init__(self, city):
+        super().__init__(parameters=None)
+        self.city = city
 
-    def item_pubdate(self, item):
-        return item.first_published_at
+    def title(self):
+        return feed_title(self.city.followed())
 
-    def item_updateddate(self, item):
-        return item.last_published_at
+    def link(self):
+        return self.city.url
+
+    def subtitle(self):
+        return self.city.summary
+
+    def items(self):
+        newest = [
+            pages.select_related("city")
+            .prefetch_related("themes")
+            .order_by(*NEWEST_FIRST)[: self.size]
+            for pages in self.city.published_pages()
+        ]
+        return sorted(chain(*newest), key=newest_first_key, reverse=True)[: self.size]
+
+
+def newest_first_key(page):
+    """`NEWEST_FIRST` in Python, for pages of several types read apart."""
+    return (page.first_published_at or NEVER, page.pk)

@@ -18,6 +18,7 @@ from network_site.blocks import BodyBlock
 from network_site.languages import in_reader_language
 from network_site.models import Theme
 from network_site.pages import SitePage
+from network_site.structured_data import CONTEXT, city_authority
 from toolkit.models import FeaturedCollection, FeaturedCollectionsMixin
 
 
@@ -82,6 +83,23 @@ class HomePage(FeaturedCollectionsMixin, SitePage):
         """The featured pages readers may see, in the editor's order (read with the featured
         collections' pages: `FeaturedCollectionsMixin.visible_featured`)."""
         return self.visible_featured[0]
+
+    def structured_data(self, meta, context):
+        """The network as an `Organization`, with the partner cities the page lists as its
+        members (their governments, each in its city)."""
+        request = context["request"]
+        members = []
+        for city in context.get("partner_cities", ()):
+            url = city.get_url(request)
+            if url is not None:
+                members.append(city_authority(city, request.build_absolute_uri(url)))
+        return {
+            "@context": CONTEXT,
+            **meta.network,
+            "description": meta.description,
+            "url": meta.canonical_url,
+            "member": members,
+        }
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -155,6 +173,7 @@ class AboutPage(SitePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count = 1
+    schema_type = "AboutPage"
 
     @property
     def erdf_share_percent(self):

@@ -127,6 +127,19 @@ class FacetFilterForm(forms.Form):
             parameters.setlist(name, list(value) if isinstance(field, FacetField) else [value])
         return parameters
 
+    def selected_labels(self, *names):
+        """The labels of the values chosen, filter by filter (the filters `names`, else all
+        in the form's order), in the reader's language: what a feed following these filters
+        says in its title. A value accepted beyond the choices (a year) is its own label."""
+        labels = []
+        for name in names or self.fields:
+            field = self.fields.get(name)
+            chosen = self.cleaned_data.get(name) if isinstance(field, FacetField) else None
+            if chosen:
+                label_of = {str(value): str(label) for value, label in field.choices}
+                labels += [label_of.get(value, value) for value in chosen]
+        return labels
+
     @property
     def is_filtered(self):
         return any(

@@ -34,6 +34,8 @@ IMAGE_USES = {
     "figure": ImageUse(
         ("width-480", "width-800", "width-1200"), "(max-width: 48rem) 100vw, 46rem"
     ),
+    # The picture of a link preview (Open Graph, Twitter card): the 1.91:1 size both ask for.
+    "share": ImageUse(("fill-1200x630",), ""),
 }
 
 
@@ -49,6 +51,11 @@ def responsive_image(image, use, **attrs):
     if image_use.lazy:
         attrs["loading"] = "lazy"
     return ResponsiveImage({str(width): r for width, r in by_width.items()}, attrs)
+
+
+def share_image(image):
+    """The rendition of `image` that link previews show (`og:image`)."""
+    return image.get_rendition(IMAGE_USES["share"].filter_specs[0])
 
 
 @task()

@@ -26,6 +26,7 @@ from django.db.models import (
 )
 from django.db.models.fields.json import KeyTextTransform
 from django.utils.functional import cached_property
+from django.utils.html import strip_tags
 from django.utils.text import format_lazy
 from django.utils.translation import get_language, gettext, gettext_lazy
 
@@ -35,6 +36,7 @@ from wagtail.query import PageQuerySet
 
 from .forms import ChangeHistoryPageForm, SitePageForm
 from .routing import OneQueryRoutingMixin, known_ancestors
+from .structured_data import web_page
 
 
 class SitePageQuerySet(PageQuerySet):
@@ -239,9 +241,37 @@ class SitePage(OneQueryRoutingMixin, Page):
     # finds them through their content type. Not for the many (case studies, updates),
     # where it would make SQLite read all of them rather than, say, one city's.
     few_of_a_kind = False
+    # What a page of this type is, in a sentence, for search engines and link previews when
+    # the page has no text of its own that says it (a listing without an introduction).
+    default_description = None
+    # How link previews (Open Graph's `og:type`) and structured data (schema.org) class it.
+    open_graph_type = "website"
+    schema_type = "WebPage"
 
     class Meta:
         abstract = True
+
+    def get_meta_title(self):
+        """The page's title for search engines and link previews."""
+        return self.seo_title or self.title
+
+    def get_meta_description(self):
+        """What the page is about, for its description in search results and link previews
+        (`network_site.findable`): the editor's search description, else the page's summary
+        or introduction, else what a page of its type is (`default_description`)."""
+        for text in (
+            self.search_description,
+            getattr(self, "summary", None),
+            getattr(self, "introduction", None),
+        ):
+            if text and strip_tags(str(text)).strip():
+                return text
+        return str(self.default_description or "")
+
+    def structured_data(self, meta, context):
+        """The page's schema.org data (`network_site.structured_data`): `meta` is its
+        `network_site.findable.PageMeta`, `context` its template context."""
+        return web_page(meta, self.schema_type)
 
 
 class Provenance(models.TextChoices):

@@ -40,6 +40,12 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(document_urls)),
+    # The read API, the same in every language, so outside the language prefixes (README
+    # "Read API"; network_site.middleware.LanguageMiddleware leaves it alone).
+    path("api/v3/", include("api.urls")),
+    # For crawlers, without a language (network_site.middleware.LanguageMiddleware).
+    path("sitemap.xml", views.sitemap, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
 ]
 
 # Image renditions only: documents go through the checked view above, and original uploads

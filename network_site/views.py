@@ -1,10 +1,15 @@
 """Views of the site's own that are not pages."""
 
+from django.contrib.sitemaps.views import sitemap as sitemap_view
+from django.shortcuts import render
+from django.urls import reverse
 from django.views import defaults
 
 from wagtail.documents.views.serve import serve as wagtail_serve_document
 
 from csp.decorators import csp_update
+
+from .sitemap import PageSitemap
 
 
 @csp_update({"style-src": ["'self'", "'unsafe-inline'"]})
@@ -26,3 +31,20 @@ def serve_document(request, document_id, document_filename):
     if response.has_header("Content-Encoding"):
         del response["Content-Encoding"]
     return response
+
+
+def sitemap(request):
+    """/sitemap.xml: every page readers may see, with its language versions (see
+    `network_site.sitemap`)."""
+    return sitemap_view(request, {"pages": PageSitemap(request)})
+
+
+def robots_txt(request):
+    """/robots.txt: crawlers may read the site, except the admin, search results, the
+    APIs and the exports; it names the sitemap."""
+    return render(
+        request,
+        "robots.txt",
+        {"sitemap_url": request.build_absolute_uri(reverse("sitemap"))},
+        content_type="text/plain; charset=utf-8",
+    )

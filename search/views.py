@@ -1,30 +1,43 @@
-"""The search page (/<language>/search/) and the same search as JSON (/<language>/api/search/)."""
+"""The search page (/<language>/search/), the same search as JSON (/<language>/api/search/)
+and its newest matches as an Atom feed (/<language>/search/feed/)."""
 
 import dataclasses
 
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext
 
 from wagtail.models import Locale
 
+from network_site.feeds import FeedLink, with_parameters
+from network_site.findable import canonical_parameters
 from network_site.ratelimit import rate_limited
 
 from .facets import FACETS
+from .feeds import SearchFeed, feed_parameters, followed
 from .forms import SearchForm
 from .service import get_search_service
 
 
-def run_search(request):
-    """Validate the GET parameters and search."""
+def run_search(request, **changes):
+    """Validate the GET parameters and search; `changes` replace parts of the query."""
     form = SearchForm(request.GET, locale=Locale.get_active().language_code)
-    return form, get_search_service().search(form.to_query(), labels=form.labels)
+    query = dataclasses.replace(form.to_query(), **changes)
+    return form, get_search_service().search(query, labels=form.labels)
 
 
 @rate_limited("SEARCH_PAGE_RATE_LIMIT")
 def search_page(request):
-    """The search page: results, facets with counts, and the filters as the form read them."""
+    """The search page: results, facets with counts, and the filters as the form read them.
+
+    Search pages are kept out of search engines' indexes (`noindex`; robots.txt keeps
+    crawlers away from them too): a page of results is no content of its own, and every
+    page it lists is in the sitemap.
+    """
     form, results = run_search(request)
     query = results.query
+    listing = results.as_page()
     return render(
         request,
         "search/search_page.html",
@@ -35,9 +48,27 @@ def search_page(request):
                 (facet, form.fields[facet].label, results.facets[facet]) for facet in FACETS
             ],
             "is_filtered": any(query.selected.values()),
-            "listing": results.as_page(),
+            "listing": listing,
+            "feed_link": FeedLink(
+                with_parameters(reverse("search_feed"), feed_parameters(form)), followed(form)
+            ),
+            "meta_title": gettext("Search"),
+            "meta_description": gettext(
+                "Search the case studies, guides, roadmap, partner updates and cities of "
+                "the network."
+            ),
+            "canonical_parameters": canonical_parameters(form, listing),
+            "noindex": True,
         },
     )
+
+
+@rate_limited("SEARCH_PAGE_RATE_LIMIT")
+def search_feed(request):
+    """The search's newest matches as Atom: the same form and service as the search page,
+    sorted newest first, first page only. It counts against the search page's rate."""
+    form, results = run_search(request, sort="newest", page=1, page_size=SearchFeed.size)
+    return SearchFeed(form, results)(request)
 
 
 @rate_limited("SEARCH_API_RATE_LIMIT", as_json=True)

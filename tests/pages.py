@@ -3,6 +3,7 @@
 import json
 import re
 from collections import defaultdict
+from html import unescape
 
 from django.urls import reverse
 
@@ -97,3 +98,12 @@ class SitePageTestCase(WagtailPageTestCase):
 def alternates(html):
     """{hreflang: href} of the page's `<link rel="alternate" hreflang>` links."""
     return dict(re.findall(r'<link rel="alternate" hreflang="([\w-]+)"\s+href="([^"]+)"', html))
+
+
+def feed_links(html):
+    """[(title, href)] of the page's Atom autodiscovery links (`<link rel="alternate"
+    type="application/atom+xml">`), with the HTML entities of the attributes decoded."""
+    found = re.findall(
+        r'<link rel="alternate" type="application/atom\+xml" title="([^"]*)" href="([^"]*)">', html
+    )
+    return [(unescape(title), unescape(href)) for title, href in found]

@@ -19,6 +19,7 @@ MAY_IMPORT = {
     "toolkit": {"network_site"},
     "search": {"network_site"},
     "home": {"network_site", "casestudies", "toolkit"},
+    "api": {"network_site", "casestudies", "toolkit"},
     "demo": {"network_site", "casestudies", "toolkit", "search", "home"},
 }
 GET_MODEL = re.compile(r"get_model\(\s*[\"'](\w+)[\"']")

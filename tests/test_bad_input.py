@@ -9,15 +9,16 @@ UTF-8 form among them), huge numbers and values thousands of characters long, st
 `&` and `%`. They reach the view as a server passes them on (the raw query string), so
 invalid percent-escapes and bytes arrive undecoded.
 
-The search addresses must answer 200, the API with a JSON body in its documented shape;
-the pages must answer 200 and show their heading. Examples are few per address (the suite
-is run on every change) and, in CI, the same on every run (`derandomize`); a local run
-draws new ones each time.
+The search addresses must answer 200, the API with a JSON body in its documented shape
+and the feeds with well-formed Atom; the pages must answer 200 and show their heading.
+Examples are few per address (the suite is run on every change) and, in CI, the same on
+every run (`derandomize`); a local run draws new ones each time.
 """
 
 import json
 import os
 from urllib.parse import quote
+from xml.etree import ElementTree
 
 from django.test import Client
 
@@ -136,6 +137,20 @@ def test_the_search_page_answers_any_query_string(indexed, unlimited, query):
     assert "<h1" in response.text
 
 
+def assert_atom(response):
+    assert response["Content-Type"].startswith("application/atom+xml")
+    feed = ElementTree.fromstring(response.content)  # noqa: S314 - our own test response
+    assert feed.tag == "{http://www.w3.org/2005/Atom}feed"
+
+
+@property_test(max_examples=50)
+@given(query=query_strings(SEARCH_PARAMETERS))
+def test_the_search_feed_answers_any_query_string_with_atom(indexed, unlimited, query):
+    response = fetch("/en/search/feed/", query)
+    assert response.status_code == 200
+    assert_atom(response)
+
+
 @property_test(max_examples=80)
 @given(query=query_strings(SEARCH_PARAMETERS))
 def test_the_search_api_answers_any_query_string_with_json(indexed, unlimited, query):
@@ -171,6 +186,7 @@ OTHER_PAGES = [
     "/en/case-studies/feed/",
     "/en/updates/feed/",
     "/en/cities/ghent/case-studies/feed/",
+    "/en/cities/tartu/feed/",
 ]
 
 
@@ -180,6 +196,6 @@ def test_pages_and_feeds_ignore_junk_parameters(indexed, path, query):
     response = fetch(path, query)
     assert response.status_code == 200
     if path.endswith("/feed/"):
-        assert response["Content-Type"].startswith("application/atom+xml")
+        assert_atom(response)
     else:
         assert "<h1" in response.text

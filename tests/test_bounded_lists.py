@@ -13,7 +13,7 @@ import pytest
 
 from casestudies.factories import CaseStudyPageFactory, CityPageFactory
 from casestudies.models import CaseStudyPage, CityIndexPage
-from tests.casestudies.test_feeds import entries
+from tests.casestudies.test_feeds import days_ago, entries
 from tests.forms import case_study_form
 from toolkit.factories import GuidePageFactory
 
@@ -139,6 +139,10 @@ class TestRelatedGuides:
 
 def test_a_feed_holds_the_twenty_newest(client, tartu):
     for number in range(1, 23):
-        CaseStudyPageFactory(parent=tartu.case_studies_section, title=f"Practice {number:02d}")
+        CaseStudyPageFactory(
+            parent=tartu.case_studies_section,
+            title=f"Practice {number:02d}",
+            first_published_at=days_ago(30 - number),
+        )
     titles = [title for title, _ in entries(client, "/en/case-studies/feed/")]
     assert titles == [f"Tartu: Practice {number:02d}" for number in range(22, 2, -1)]

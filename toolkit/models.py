@@ -3,9 +3,10 @@
 from django import forms
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.http import QueryDict
 from django.utils.functional import cached_property
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 
 from wagtail.admin.panels import (
     FieldPanel,
@@ -14,7 +15,7 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     PageChooserPanel,
 )
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -23,7 +24,10 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 
 from network_site.blocks import DocumentLinkBlock
+from network_site.citations import CitablePageMixin
+from network_site.findable import canonical_parameters, plain_text
 from network_site.indexing import Facet, SearchablePage
+from network_site.languages import localized_name
 from network_site.pages import (
     ChangeHistoryMixin,
     ProvenanceMixin,
@@ -32,6 +36,7 @@ from network_site.pages import (
     readable_in_order,
     readable_in_order_each,
 )
+from network_site.structured_data import article, themes, web_page
 
 from .blocks import GuideStepBlock, RoadmapPhaseBlock
 from .forms import CuratedCollectionForm, FeaturedCollectionsPageForm
@@ -117,6 +122,11 @@ class ToolkitPage(FeaturedCollectionsMixin, SitePage):
     subpage_types = ["toolkit.GuidePage", "toolkit.RoadmapPage"]
     max_count = 1
     guides_per_page = 12
+    default_description = gettext_lazy(
+        "Best-practice guides and the implementation roadmap for cities that want to involve "
+        "their citizens through social media and digital tools."
+    )
+    schema_type = "CollectionPage"
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -125,15 +135,17 @@ class ToolkitPage(FeaturedCollectionsMixin, SitePage):
         paginator = Paginator(guides.order_by("path"), self.guides_per_page)
         context["guides"] = paginator.get_page(request.GET.get("page"))
         context["page_parameters"] = QueryDict()  # The page links carry nothing else.
+        context["canonical_parameters"] = canonical_parameters(page_obj=context["guides"])
         return context
 
 
-class GuidePage(RoutablePageMixin, SearchablePage, ProvenanceMixin, ChangeHistoryMixin, SitePage):
+class GuidePage(CitablePageMixin, SearchablePage, ProvenanceMixin, ChangeHistoryMixin, SitePage):
     """A best-practice guide: who it is for, the effort it takes and the steps to follow.
 
     Its case studies are the ones that name it under 'Related toolkit guides', so the link
     is made once, on the case study, and shows on both pages. The guide shows the first
-    few; all of them are listed, a dozen at a time, at `case-studies/` below it.
+    few; all of them are listed, a dozen at a time, at `case-studies/` below it. Readers
+    can cite it (`CitablePageMixin`): its author is the network.
     """
 
     class Effort(models.TextChoices):
@@ -185,6 +197,9 @@ class GuidePage(RoutablePageMixin, SearchablePage, ProvenanceMixin, ChangeHistor
     ]
     search_type = "guide"
     search_type_label = gettext_lazy("Guide")
+    # What the read API (api/serializers.py) gives of the page besides its title, address,
+    # language and translations, images and documents.
+    api_fields = ["summary", "audience", "effort", "themes", "provenance"]
 
     class Meta:
         verbose_name = gettext_lazy("guide page")
@@ -195,8 +210,36 @@ class GuidePage(RoutablePageMixin, SearchablePage, ProvenanceMixin, ChangeHistor
     # How lists show the page: components/card_grid.html includes this template.
     card_template = "components/cards/guide.html"
 
+    # Read by its citation (network_site.citations); fetched with the page when it is served.
+    select_related_when_served = ("locale",)
     case_studies_shown = 6
     case_studies_per_page = 12
+    open_graph_type = "article"
+
+    def structured_data(self, meta, context):
+        """The guide as an article by the network and, with steps, as a `HowTo` whose
+        steps are the guide's, in order; its list of case studies as a `CollectionPage`."""
+        if "listing" in context:  # The guide's `case-studies/` route.
+            return web_page(meta, "CollectionPage")
+        request = context["request"]
+        steps = [
+            {
+                "@type": "HowToStep",
+                "position": position,
+                "name": step.value["title"],
+                "text": plain_text(step.value["body"]),
+            }
+            for position, step in enumerate(self.steps, 1)
+        ]
+        return article(
+            meta,
+            self,
+            ["Article", "HowTo"] if steps else "Article",
+            author=meta.network,
+            about=themes(localized_name(theme, request) for theme in self.themes.all()),
+            audience={"@type": "Audience", "audienceType": self.audience},
+            step=steps,
+        )
 
     def readable_case_studies(self):
         """The case studies that name this guide (in any language's version of it) and
@@ -213,6 +256,8 @@ class GuidePage(RoutablePageMixin, SearchablePage, ProvenanceMixin, ChangeHistor
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        if self.pk:  # Its themes, read once for the page and its structured data.
+            prefetch_related_objects([self], "themes")
         case_studies = self.readable_case_studies()
         context["case_studies"] = case_studies[: self.case_studies_shown]
         context["case_studies_count"] = case_studies.count()
@@ -222,18 +267,26 @@ class GuidePage(RoutablePageMixin, SearchablePage, ProvenanceMixin, ChangeHistor
     def all_case_studies(self, request):
         """Every case study that names the guide, a dozen at a time."""
         paginator = Paginator(self.readable_case_studies(), self.case_studies_per_page)
+        listing = paginator.get_page(request.GET.get("page"))
         return self.render(
             request,
             template="toolkit/guide_case_studies.html",
             context_overrides={
-                "listing": paginator.get_page(request.GET.get("page")),
+                "listing": listing,
                 "page_parameters": QueryDict(),
+                "canonical_parameters": canonical_parameters(page_obj=listing),
+                "meta_title": f"{gettext('Case studies')} · {self.title}",
+                "meta_description": gettext(
+                    "The case studies that illustrate the guide “%(title)s”."
+                )
+                % {"title": self.title},
             },
         )
 
 
-class RoadmapPage(SearchablePage, ProvenanceMixin, SitePage):
-    """The implementation roadmap: the phases a city goes through, in order."""
+class RoadmapPage(CitablePageMixin, SearchablePage, ProvenanceMixin, SitePage):
+    """The implementation roadmap: the phases a city goes through, in order. Readers can
+    cite it (`CitablePageMixin`): its author is the network."""
 
     introduction = models.TextField(help_text="What the roadmap is and how to use it.")
     phases = StreamField([("phase", RoadmapPhaseBlock())])
@@ -252,7 +305,29 @@ class RoadmapPage(SearchablePage, ProvenanceMixin, SitePage):
     ]
     search_type = "roadmap"
     search_type_label = gettext_lazy("Roadmap")
+    # What the read API (api/serializers.py) gives of the page besides its title, address,
+    # language and translations, images and documents.
+    api_fields = ["introduction", "provenance"]
     search_summary_field = "introduction"
+    # Read by its citation (network_site.citations); fetched with the page when it is served.
+    select_related_when_served = ("locale",)
+
+    def structured_data(self, meta, context):
+        """The roadmap as a `HowTo` by the network: each phase a section of its steps."""
+        sections = [
+            {
+                "@type": "HowToSection",
+                "position": position,
+                "name": phase.value["title"],
+                "description": phase.value["goal"],
+                "itemListElement": [
+                    {"@type": "HowToStep", "position": number, "text": step}
+                    for number, step in enumerate(phase.value["steps"], 1)
+                ],
+            }
+            for position, phase in enumerate(self.phases, 1)
+        ]
+        return web_page(meta, "HowTo", author=meta.network, step=sections)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

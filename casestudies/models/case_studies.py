@@ -6,6 +6,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import prefetch_related_objects
+from django.http import QueryDict
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
 
@@ -23,6 +25,7 @@ from casestudies.compare import compare
 from casestudies.forms import CaseStudyPageForm
 from casestudies.panels import CityPanel
 from network_site.blocks import RICH_TEXT_FEATURES
+from network_site.citations import CitablePageMixin
 from network_site.indexing import Facet, SearchablePage
 from network_site.languages import PageLanguages, page_languages
 from network_site.pages import ChangeHistoryMixin, ProvenanceMixin, SitePage
@@ -42,9 +45,17 @@ class CaseStudyTag(TaggedItemBase):
 
 
 class CaseStudyPage(
-    SearchablePage, ProvenanceMixin, ChangeHistoryMixin, CityContentMixin, SitePage
+    CitablePageMixin,
+    SearchablePage,
+    ProvenanceMixin,
+    ChangeHistoryMixin,
+    CityContentMixin,
+    SitePage,
 ):
-    """A partner city's account of one practice: the challenge, the approach and the results."""
+    """A partner city's account of one practice: the challenge, the approach and the results.
+
+    Readers can cite it (`CitablePageMixin`): its author is its city.
+    """
 
     base_form_class = CaseStudyPageForm
 
@@ -168,13 +179,29 @@ class CaseStudyPage(
     ]
     search_type = "case-study"
     search_type_label = gettext_lazy("Case study")
+    # What the read API (api/serializers.py) gives of the page besides its title, address,
+    # language and translations, images and documents.
+    api_fields = [
+        "summary",
+        "city",
+        "country",
+        "themes",
+        "channels",
+        "status",
+        "start_year",
+        "end_year",
+        "figures",
+        "provenance",
+    ]
 
     parent_page_types = ["casestudies.CityCaseStudiesPage"]
     subpage_types = []
     # How lists show the page: components/card_grid.html includes this template.
     card_template = "components/cards/case_study.html"
     # Read by its template; fetched with the page when it is served (network_site.routing).
-    select_related_when_served = ("city", "image")
+    # The locale is the citation's (network_site.citations).
+    select_related_when_served = ("city", "image", "locale")
+    open_graph_type = "article"
 
     class Meta:
         verbose_name = gettext_lazy("case study page")
@@ -198,12 +225,35 @@ class CaseStudyPage(
             return str(self.start_year)
         return gettext("%(year)s onwards") % {"year": self.start_year}
 
+    def citation_author(self):
+        """The city, as an organisation: "City of Tartu"."""
+        if self.city is None:
+            return super().citation_author()
+        # Translators: the author of a case study in a citation, as "City of Tartu".
+        return gettext("City of %(city)s") % {"city": self.city.title}
+
     def search_date(self):
         """ "Newest first" means the most recent practice, as the case study listing orders."""
         return datetime.date(self.start_year, 1, 1)
 
+    @property
+    def temporal_coverage(self):
+        """The years the practice ran as an ISO 8601 interval: '2016/2018', '2016/..'."""
+        if self.end_year:
+            return f"{self.start_year}/{self.end_year}"
+        if self.status in (self.Status.COMPLETED, self.Status.STOPPED):
+            return str(self.start_year)
+        return f"{self.start_year}/.."
+
+    def structured_data(self, meta, context):
+        return self.city_article(
+            meta, context["request"], "Article", temporalCoverage=self.temporal_coverage
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        if self.pk:  # Its themes, read once for the page and its structured data.
+            prefetch_related_objects([self], "themes")
         guide_model = self._meta.get_field("related_guides").related_model
         if getattr(request, "is_preview", False):
             # A preview holds the relation in memory, so look the guides up by id.
@@ -255,6 +305,10 @@ class CaseStudyIndexPage(ListingPageMixin, SitePage):
     subpage_types = []
     max_count = 1
     listing_order = ("-start_year", "title")
+    default_description = gettext_lazy(
+        "Case studies from the partner cities: what each city tried with social media and "
+        "digital tools to involve its citizens, and what came of it."
+    )
 
     def get_listing_queryset(self):
         return CaseStudyPage.objects.readable().in_language().select_related("image")
@@ -262,8 +316,10 @@ class CaseStudyIndexPage(ListingPageMixin, SitePage):
     @path("compare/", name="compare")
     def compare_page(self, request):
         """Two to four case studies side by side, chosen by id in the address
-        (casestudies.compare). Its own context, not the listing's: it shows no list."""
+        (casestudies.compare). Its own context, not the listing's: it shows no list. Kept
+        out of search engines' indexes: there is an address for every choice of ids."""
         comparison = compare(request.GET, CaseStudyPage)
+        titles = [column.page.title for column in comparison.columns]
         return TemplateResponse(
             request,
             "casestudies/case_study_compare.html",
@@ -273,6 +329,10 @@ class CaseStudyIndexPage(ListingPageMixin, SitePage):
                 "request": request,
                 "comparison": comparison,
                 "page_languages": self.compare_languages(request, comparison),
+                "noindex": True,
+                "canonical_parameters": QueryDict(comparison.query if titles else ""),
+                "meta_title": gettext("Compare case studies"),
+                "meta_description": " · ".join(titles),
             },
         )
 

@@ -5,18 +5,23 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import QueryDict
 from django.utils.functional import cached_property
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from modelcluster.fields import ParentalKey
 from wagtail_localize.synctree import create_aliases_for_new_page
 
+from casestudies.feeds import CityFeed
 from network_site.countries import EUROPEAN_COUNTRIES
+from network_site.feeds import FeedLink
+from network_site.findable import canonical_parameters
 from network_site.indexing import Facet, SearchablePage
 from network_site.pages import ProvenanceMixin, SitePage
+from network_site.structured_data import city_place, web_page
 
 from .case_studies import CaseStudyIndexPage, CaseStudyPage
 from .listings import ListingPageMixin, in_order_of
@@ -38,20 +43,26 @@ class CityIndexPage(SitePage):
     subpage_types = ["casestudies.CityPage"]
     max_count = 1
     page_size = 24
+    default_description = gettext_lazy(
+        "The partner cities of the network: who they are, what they tried and what they published."
+    )
+    schema_type = "CollectionPage"
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         cities = CityPage.objects.child_of(self).readable().order_by("title", "pk")
         context["cities"] = Paginator(cities, self.page_size).get_page(request.GET.get("page"))
         context["page_parameters"] = QueryDict()  # The page links carry nothing else.
+        context["canonical_parameters"] = canonical_parameters(page_obj=context["cities"])
         return context
 
 
-class CityPage(SearchablePage, ProvenanceMixin, SitePage):
+class CityPage(RoutablePageMixin, SearchablePage, ProvenanceMixin, SitePage):
     """A partner city: its facts, its role in the network and the audit of its digital tools.
 
     Its case studies and updates live below it, in two section pages that are created and
-    published when the city is first published (see `ensure_sections`).
+    published when the city is first published (see `ensure_sections`). Everything it
+    publishes is in one Atom feed at `feed/` (its sections have a feed each as well).
     """
 
     class Role(models.TextChoices):
@@ -135,6 +146,19 @@ class CityPage(SearchablePage, ProvenanceMixin, SitePage):
     ]
     search_type = "city"
     search_type_label = gettext_lazy("City")
+    # What the read API (api/serializers.py) gives of the page besides its title, address,
+    # language and translations, images and documents.
+    api_fields = [
+        "summary",
+        "country",
+        "role",
+        "population",
+        "population_year",
+        "latitude",
+        "longitude",
+        "website",
+        "provenance",
+    ]
 
     class Meta:
         verbose_name = gettext_lazy("city page")
@@ -154,6 +178,26 @@ class CityPage(SearchablePage, ProvenanceMixin, SitePage):
     @property
     def country_name(self):
         return self.get_country_display()
+
+    def structured_data(self, meta, context):
+        """The city as a place (`City`): where it is, in which country, how many live there."""
+        place = city_place(self, meta.canonical_url)
+        population = None
+        if self.population:
+            population = {
+                "@type": "PropertyValue",
+                "propertyID": "population",
+                "name": "population",
+                "value": self.population,
+            }
+        return web_page(
+            meta,
+            "City",
+            **{key: value for key, value in place.items() if key != "@type"},
+            sameAs=self.website,
+            additionalProperty=population,
+            mainEntityOfPage=meta.canonical_url,
+        )
 
     @cached_property
     def live_sections(self):
@@ -197,12 +241,29 @@ class CityPage(SearchablePage, ProvenanceMixin, SitePage):
             if section.first_published_at is None:
                 section.save_revision().publish()
 
+    @path("feed/", name="feed")
+    def feed(self, request):
+        return CityFeed(self)(request)
+
+    def followed(self):
+        """What the city's feed follows, in the reader's language."""
+        return gettext("Case studies and updates from %(city)s") % {"city": self.title}
+
+    def published_pages(self):
+        """The city's case studies and updates readers may see in the reader's language
+        (those of this city page's language tree), for its feed."""
+        return (
+            CaseStudyPage.objects.readable().in_language().filter(city=self),
+            UpdatePage.objects.readable().in_language().filter(city=self),
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["tool_audit"] = self.tool_audit.select_related("channel")
         if self.pk is None:  # A preview of a city not saved yet has nothing below it.
             context["case_studies"] = context["updates"] = []
             return context
+        context["feed_link"] = FeedLink(self.url + self.reverse_subpage("feed"), self.followed())
         case_studies = CaseStudyPage.objects.readable().filter(city=self)
         newest = case_studies.order_by(*CaseStudyIndexPage.listing_order, "pk").values_list(
             "pk", flat=True
@@ -251,6 +312,18 @@ class CitySectionMixin(ListingPageMixin):
     def feed_title(self):
         return f"{self.get_parent().title}: {self.title}"
 
+    def get_meta_title(self):
+        """'Case studies from Tartu', as the page's heading says."""
+        return gettext("%(section)s from %(city)s") % {
+            "section": self.seo_title or self.title,
+            "city": self.get_parent().title,
+        }
+
+    def get_meta_description(self):
+        return self.search_description or str(self.default_description) % {
+            "city": self.get_parent().title
+        }
+
 
 class CityCaseStudiesPage(CitySectionMixin, SitePage):
     """A city's own 'Case studies' section: the case studies of that city live below it."""
@@ -263,6 +336,10 @@ class CityCaseStudiesPage(CitySectionMixin, SitePage):
     subpage_types = ["casestudies.CaseStudyPage"]
     max_count_per_parent = 1
     listing_order = CaseStudyIndexPage.listing_order
+    default_description = gettext_lazy(
+        "Case studies from %(city)s: what the city tried with social media and digital tools "
+        "to involve its citizens, and what came of it."
+    )
 
     def get_listing_queryset(self):
         return CaseStudyPage.objects.child_of(self).readable().select_related("image")
@@ -279,6 +356,7 @@ class CityUpdatesPage(CitySectionMixin, SitePage):
     subpage_types = ["casestudies.UpdatePage"]
     max_count_per_parent = 1
     listing_order = UpdateIndexPage.listing_order
+    default_description = gettext_lazy("News from %(city)s, a partner city of the network.")
 
     def get_listing_queryset(self):
         return UpdatePage.objects.child_of(self).readable()

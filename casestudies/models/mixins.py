@@ -2,6 +2,9 @@
 
 from django.db import models
 
+from network_site.languages import localized_name
+from network_site.structured_data import article, city_authority, city_place, themes
+
 
 class CityContentMixin(models.Model):
     """A page that belongs to the partner city it sits under in the page tree.
@@ -34,3 +37,26 @@ class CityContentMixin(models.Model):
 
     def find_city(self):
         return self.city_model().objects.ancestor_of(self).first()
+
+    def city_article(self, meta, request, schema_type, **extra):
+        """The page's structured data as an article by its city (`network_site.
+        structured_data`): written by the city's government, about its themes, set in the
+        city with its coordinates; by the network where the page has no city."""
+        city = self.city
+        url = city.get_url(request) if city is not None else None
+        if url is None:
+            by_city = {"author": meta.network}
+        else:
+            url = request.build_absolute_uri(url)
+            by_city = {
+                "author": city_authority(city, url),
+                "spatialCoverage": city_place(city, url),
+            }
+        return article(
+            meta,
+            self,
+            schema_type,
+            about=themes(localized_name(theme, request) for theme in self.themes.all()),
+            **by_city,
+            **extra,
+        )

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
@@ -55,6 +56,9 @@ class UpdatePage(SearchablePage, ProvenanceMixin, CityContentMixin, SitePage):
     ]
     search_type = "update"
     search_type_label = gettext_lazy("Partner update")
+    # What the read API (api/serializers.py) gives of the page besides its title, address,
+    # language and translations, images and documents.
+    api_fields = ["summary", "city", "country", "themes", "date", "provenance"]
 
     class Meta:
         verbose_name = gettext_lazy("update page")
@@ -75,6 +79,16 @@ class UpdatePage(SearchablePage, ProvenanceMixin, CityContentMixin, SitePage):
     card_template = "components/cards/update.html"
     # Read by its template; fetched with the page when it is served (network_site.routing).
     select_related_when_served = ("city",)
+    open_graph_type = "article"
+
+    def structured_data(self, meta, context):
+        return self.city_article(meta, context["request"], "NewsArticle")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if self.pk:  # Its themes, read once for the page and its structured data.
+            prefetch_related_objects([self], "themes")
+        return context
 
 
 class UpdateIndexPage(ListingPageMixin, SitePage):
@@ -92,6 +106,8 @@ class UpdateIndexPage(ListingPageMixin, SitePage):
     subpage_types = []
     max_count = 1
     listing_order = ("-date", "title")
+
+    default_description = gettext_lazy("News from the partner cities of the network.")
 
     def get_listing_queryset(self):
         return UpdatePage.objects.readable().in_language()

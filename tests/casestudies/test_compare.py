@@ -295,13 +295,21 @@ def test_compare_page_query_count(client, chosen, django_assert_num_queries):
 
 
 def test_the_page_asks_no_other_host_and_stays_out_of_search_engines(client, chosen):
-    html = client.get(f"{COMPARE}?ids={ids(chosen, 'meetings', 'budgets')}").content.decode()
+    shown = ids(chosen, "meetings", "budgets")
+    html = client.get(f"{COMPARE}?ids={shown}").content.decode()
     assert not re.search(r'<(script|img|iframe)\b[^>]*\bsrc="(https?:)?//', html)
     assert not re.search(
         r'<link\b[^>]*rel="(stylesheet|icon|preload)"[^>]*href="(https?:)?//', html
     )
-    assert "<script" not in html  # and it needs no script
-    assert '<meta name="robots" content="noindex, follow">' in html
+    # It needs no script: the only <script> is structured data (network_site.findable).
+    assert re.findall(r"<script\b[^>]*>", html) == ['<script type="application/ld+json">']
+    assert '<meta name="robots" content="noindex">' in html
+    canonical = f"http://testserver{COMPARE}?ids={shown.replace(',', '%2C')}"
+    assert f'<link rel="canonical" href="{canonical}">' in html
+    assert (
+        '<meta name="description" content="Virtual planning meetings · Neighbourhood budgets">'
+        in (html)
+    )
 
 
 def checkboxes(html):

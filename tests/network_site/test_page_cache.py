@@ -132,6 +132,29 @@ def test_a_renamed_theme_and_new_site_text_show_on_the_next_request(
     assert "Cities that listen" in read(client, case_study.url)[1]
 
 
+def test_feeds_are_stored_per_address_filters_included_and_purged_on_a_change(
+    client, case_study, django_capture_on_commit_callbacks
+):
+    """A feed is a page like another: each filtered or searched feed is stored under its
+    own address (its language included, in the path), varies on nothing but the cookie,
+    and a publish reaches it on the next request."""
+    governance, search = "/en/case-studies/feed/?theme=governance", "/en/search/feed/?q=x"
+    for path in (governance, search):
+        response = client.get(path)
+        assert response["X-Page-Cache"] == "miss"
+        assert response["Content-Type"].startswith("application/atom+xml")
+        assert response.get("Vary", "Cookie") == "Cookie"
+    state, feed = read(client, governance)
+    assert state == "hit"
+    assert "Virtual planning meetings" in feed
+    assert "Virtual planning meetings" not in read(client, search)[1]
+    with django_capture_on_commit_callbacks(execute=True):
+        republish(fresh(case_study.pk), title="Online planning")
+    state, feed = read(client, governance)
+    assert state == "miss"
+    assert "Online planning" in feed
+
+
 def test_nothing_is_purged_before_the_change_is_committed(client, case_study):
     read(client, case_study.url)
     republish(fresh(case_study.pk), title="Not committed yet")

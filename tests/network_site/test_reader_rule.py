@@ -2,10 +2,11 @@
 
 A site with two partner cities, Tartu and Ghent, where Ghent has a case study and an
 update that every public place shows: the home page (featured page, curated collection,
-latest updates, partners), the cities list, both listings and their feeds, the toolkit
-(featured collection), a guide (its case studies), the roadmap (a phase's links), search
-and the search API. Unpublishing Ghent, or making its pages private, must take them out of
-every one of those places; Ghent's own pages then answer 404.
+latest updates, partners), the cities list, both listings and their feeds (filtered too),
+the toolkit (featured collection), a guide (its case studies), the roadmap (a phase's
+links), search, its feed and the search API. Unpublishing Ghent, or making its pages
+private, must take them out of every one of those places; Ghent's own pages (its feed
+too) then answer 404.
 """
 
 import json
@@ -33,6 +34,7 @@ PUBLIC_PLACES = [
     "/en/cities/",
     "/en/case-studies/",
     "/en/case-studies/feed/",
+    "/en/case-studies/feed/?theme=governance&city=ghent",
     "/en/updates/",
     "/en/updates/feed/",
     "/en/toolkit/",
@@ -40,6 +42,7 @@ PUBLIC_PLACES = [
     "/en/toolkit/roadmap/",
     "/en/search/?q=ghent",
     "/en/api/search/?q=ghent",
+    "/en/search/feed/?q=ghent",
 ]
 
 
@@ -127,7 +130,12 @@ def test_unpublishing_a_city_takes_its_content_out_of_every_public_place(
 @pytest.mark.django_db
 def test_the_pages_of_an_unpublished_city_answer_404(client, site):
     ghent = fresh(site["ghent"])
-    urls = [fresh(site["case_study"]).url, fresh(site["update"]).url, f"{ghent.url}case-studies/"]
+    urls = [
+        fresh(site["case_study"]).url,
+        fresh(site["update"]).url,
+        f"{ghent.url}case-studies/",
+        f"{ghent.url}feed/",
+    ]
     assert all(client.get(url).status_code == 200 for url in urls)
 
     fresh(site["ghent"]).unpublish()
