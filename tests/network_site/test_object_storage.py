@@ -103,7 +103,9 @@ def test_uploads_and_renditions_go_to_the_bucket(
     stored = {item["Key"] for item in bucket.list_objects_v2(Bucket=BUCKET)["Contents"]}
     assert photo.file.name in stored
     renditions = {key for key in stored if key.startswith("images/")}
-    assert len(renditions) == 5
+    # The pre-made sizes (network_site/images.py): two card sizes, three widths and the
+    # link preview's 1200x630.
+    assert len(renditions) == 6
     assert f"{s3_endpoint}/{BUCKET}/images/" in html
 
 
