@@ -40,6 +40,8 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(document_urls)),
+    # The open dataset: one address for every language (opendata.dataset).
+    path("", include("opendata.dataset_urls")),
 ]
 
 # Image renditions only: documents go through the checked view above, and original uploads
@@ -57,6 +59,8 @@ if settings.SERVE_MEDIA:
 # path without one answers with a redirect to the reader's language (LocaleMiddleware).
 urlpatterns += i18n_patterns(
     path("", include("search.urls")),
+    # The case-study exports, ahead of the pages they sit beside (opendata.views).
+    path("", include("opendata.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "casestudies",
     "toolkit",
     "search",
+    "opendata",
     "home",
     "demo",
     "django_tasks_db",
@@ -236,6 +237,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 # is for scripts; the page is for people, several of whom may share one office address.
 SEARCH_API_RATE_LIMIT = os.environ.get("SEARCH_API_RATE_LIMIT", "60/minute")
 SEARCH_PAGE_RATE_LIMIT = os.environ.get("SEARCH_PAGE_RATE_LIMIT", "120/minute")
+# The case-study exports (/<language>/case-studies/export.csv and .json), which read every
+# matching case study: fewer than the search.
+EXPORT_RATE_LIMIT = os.environ.get("EXPORT_RATE_LIMIT", "30/minute")
 
 # The site's own search (the `search` app). With ELASTICSEARCH_URL unset, the database
 # answers; set it to search an Elasticsearch 8 cluster, with the database as the fallback.
