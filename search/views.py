@@ -13,6 +13,9 @@ from .facets import FACETS
 from .forms import SearchForm
 from .service import get_search_service
 
+# The search type whose results the case-study exports can download.
+CASE_STUDY = "case-study"
+
 
 def run_search(request):
     """Validate the GET parameters and search."""
@@ -36,8 +39,21 @@ def search_page(request):
             ],
             "is_filtered": any(query.selected.values()),
             "listing": results.as_page(),
+            # A search of case studies alone can be downloaded: the case-study exports
+            # take its words and facets (the `opendata` app, linked by the template).
+            "case_study_exports": results.total and query.selected.get("type") == (CASE_STUDY,),
+            "export_parameters": export_parameters(form),
         },
     )
+
+
+def export_parameters(form):
+    """The search's words and facets as query parameters, without its type, sort and page:
+    what the case-study exports take."""
+    parameters = form.known_parameters()
+    for name in ("type", "sort", "page"):
+        parameters.pop(name, None)
+    return parameters
 
 
 @rate_limited("SEARCH_API_RATE_LIMIT", as_json=True)

@@ -4,6 +4,7 @@ import csv
 import datetime
 import io
 import json
+import re
 from decimal import Decimal
 
 from wagtail.models import PageViewRestriction
@@ -268,3 +269,34 @@ def test_exports_are_rate_limited_like_the_search(client, case_studies, settings
     refused = client.get("/en/case-studies/export.json")
     assert refused.status_code == 429
     assert "error" in refused.json()
+
+
+def download_links(response):
+    return re.findall(r'href="([^"]*/export\.(?:csv|json)[^"]*)"', response.text)
+
+
+def test_the_listing_links_to_its_exports_with_its_filters(client, case_studies):
+    response = client.get("/en/case-studies/?theme=inclusion&city=atlantis&page=1")
+    assert "Download these results:" in response.text
+    assert download_links(response) == [
+        "/en/case-studies/export.csv?theme=inclusion",
+        "/en/case-studies/export.json?theme=inclusion",
+    ]
+    _, rows = csv_rows(client.get(download_links(response)[0]))
+    assert len(rows) == len(listed_titles(client, "?theme=inclusion")) == 2
+
+
+def test_a_search_of_case_studies_links_to_the_exports_of_its_words_and_facets(
+    client, case_studies
+):
+    rebuild()
+    response = client.get("/en/search/?q=residents&type=case-study&theme=inclusion&sort=title")
+    assert download_links(response) == [
+        "/en/case-studies/export.csv?q=residents&amp;theme=inclusion",
+        "/en/case-studies/export.json?q=residents&amp;theme=inclusion",
+    ]
+    _, rows = csv_rows(client.get("/en/case-studies/export.csv?q=residents&theme=inclusion"))
+    assert sorted(row["title"] for row in rows) == sorted(
+        hit.title for hit in response.context["results"].hits
+    )
+    assert download_links(client.get("/en/search/?q=residents")) == []  # every type: no link
