@@ -2,8 +2,9 @@
 
 Property-based (Hypothesis): each test sends generated query strings to one kind of public
 address: the search page and its JSON API, the listings with their filters, a city's
-section, the feeds, a case study, the home page and the case-study exports. The strings mix the parameters each
-address reads with unknown ones, repeat them, and fill them with anything: text of any
+section, the feeds, a case study, the home page and the case-study exports. The strings
+mix the parameters each address reads with unknown ones, repeat them, and fill them with
+anything: text of any
 script, control characters and NUL, bytes that are not UTF-8 (lone surrogates in their
 UTF-8 form among them), huge numbers and values thousands of characters long, stray `=`,
 `&` and `%`. They reach the view as a server passes them on (the raw query string), so
@@ -11,9 +12,8 @@ invalid percent-escapes and bytes arrive undecoded.
 
 The search addresses must answer 200, the API with a JSON body in its documented shape, the
 case-study exports with a CSV file or a JSON document; the pages must answer 200 and show
-their heading. Examples are few per address (the suite
-is run on every change) and, in CI, the same on every run (`derandomize`); a local run
-draws new ones each time.
+their heading. Examples are few per address (the suite is run on every change) and, in CI,
+the same on every run (`derandomize`); a local run draws new ones each time.
 """
 
 import json
