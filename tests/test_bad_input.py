@@ -4,11 +4,10 @@ Property-based (Hypothesis): each test sends generated query strings to one kind
 address: the search page and its JSON API, the listings with their filters, a city's
 section, the feeds, a case study, the home page and the case-study exports. The strings
 mix the parameters each address reads with unknown ones, repeat them, and fill them with
-anything: text of any
-script, control characters and NUL, bytes that are not UTF-8 (lone surrogates in their
-UTF-8 form among them), huge numbers and values thousands of characters long, stray `=`,
-`&` and `%`. They reach the view as a server passes them on (the raw query string), so
-invalid percent-escapes and bytes arrive undecoded.
+anything: text of any script, control characters and NUL, bytes that are not UTF-8 (lone
+surrogates in their UTF-8 form among them), huge numbers and values thousands of
+characters long, stray `=`, `&` and `%`. They reach the view as a server passes them on
+(the raw query string), so invalid percent-escapes and bytes arrive undecoded.
 
 The search addresses must answer 200, the API with a JSON body in its documented shape, the
 case-study exports with a CSV file or a JSON document; the pages must answer 200 and show
