@@ -1,8 +1,8 @@
 """The dataset of everything readers may see, as a Frictionless Data Package, served at
 `/open-data/datapackage.json` with its resources beside it (`case-studies.csv`,
-`cities.csv`).
+`cities.csv`, `guides.csv`).
 
-**What it holds.** One row per readable case study and per readable partner city page in
+**What it holds.** One row per readable case study, partner city page and toolkit guide in
 every language that has content of its own: the English pages and their published
 translations. Aliases (a language tree's copies of English pages not yet translated) are
 left out: they would repeat the English rows nine times. The `key` column joins the
@@ -46,15 +46,18 @@ from wagtail.models import Page, Site
 from django_tasks import task
 
 from casestudies.models import CaseStudyPage, CityPage
-from network_site.languages import language_codes
-from network_site.models import SiteText
+from network_site.languages import language_codes, taxonomy_names
+from network_site.models import SiteText, Theme
+from toolkit.models import GuidePage
 
 from .formats import csv_lines
 from .rows import (
     CASE_STUDY_COLUMNS,
     CITY_COLUMNS,
+    GUIDE_COLUMNS,
     CaseStudyRows,
     city_row,
+    guide_row,
     prepared_case_studies,
 )
 
@@ -66,6 +69,7 @@ DEBOUNCE_SECONDS = 60
 QUEUED_KEY = "opendata:regeneration-queued"
 STALE_KEY = "opendata:stale"
 CHUNK_SIZE = 1000
+PROGRESS_EVERY = 1000
 
 
 def own_content(pages):
@@ -92,6 +96,16 @@ def city_rows(licence):
             yield city_row(page, licence, url_of=lambda page: page.get_full_url())
 
 
+def guide_rows(licence):
+    for language in language_codes():
+        with translation.override(language):
+            theme_names = taxonomy_names(Theme)
+            pages = own_content(GuidePage.objects.in_language(language))
+            pages = pages.select_related("locale").prefetch_related("themes")
+            for page in pages.order_by("title", "pk").iterator(chunk_size=CHUNK_SIZE):
+                yield guide_row(page, licence, lambda page: page.get_full_url(), theme_names)
+
+
 RESOURCES = (
     (
         "case-studies",
@@ -100,6 +114,12 @@ RESOURCES = (
         case_study_rows,
     ),
     ("cities", "The partner cities, one row per language version.", CITY_COLUMNS, city_rows),
+    (
+        "guides",
+        "The toolkit's best-practice guides, one row per language version.",
+        GUIDE_COLUMNS,
+        guide_rows,
+    ),
 )
 FILES = {DESCRIPTOR, *(f"{name}.csv" for name, *_ in RESOURCES)}
 
@@ -116,15 +136,19 @@ def schema(columns):
 
 
 class Counted:
-    """The rows of an iterable, counted as they are read."""
+    """The rows of an iterable, counted as they are read; `progress(count)` every
+    `PROGRESS_EVERY` rows."""
 
-    def __init__(self, rows):
+    def __init__(self, rows, progress=None):
         self.rows = rows
         self.count = 0
+        self.progress = progress
 
     def __iter__(self):
         for row in self.rows:
             self.count += 1
+            if self.progress and self.count % PROGRESS_EVERY == 0:
+                self.progress(self.count)
             yield row
 
 
@@ -134,18 +158,21 @@ def site_url():
 
 
 def build(progress=None):
-    """{file name: bytes} of the whole package; `progress(resource, rows)` after each
-    resource."""
+    """{file name: bytes} of the whole package. `progress(file, rows, done)` is called
+    every thousand rows and when each resource is complete."""
     licence = SiteText.load().licence
     files, resources = {}, []
     for name, description, columns, rows_of in RESOURCES:
-        rows = Counted(rows_of(licence))
+        path = f"{name}.csv"
+        rows = Counted(
+            rows_of(licence), progress and (lambda n, path=path: progress(path, n, False))
+        )
         data = "".join(csv_lines(columns, rows)).encode()
-        files[f"{name}.csv"] = data
+        files[path] = data
         resources.append(
             {
                 "name": name,
-                "path": f"{name}.csv",
+                "path": path,
                 "profile": "tabular-data-resource",
                 "description": description,
                 "format": "csv",
@@ -158,14 +185,14 @@ def build(progress=None):
             }
         )
         if progress:
-            progress(name, rows.count)
+            progress(path, rows.count, True)
     descriptor = {
         "profile": "tabular-data-package",
         "name": "interactive-cities",
-        "title": "Interactive Cities: case studies and partner cities",
+        "title": "Interactive Cities: case studies, partner cities and guides",
         "description": (
             "What the URBACT Interactive Cities network published: its partner cities' case "
-            "studies and the cities, in every language the site has them."
+            "studies, the cities and the toolkit's guides, in every language the site has them."
         ),
         "homepage": site_url(),
         "created": timezone.now().astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),

@@ -79,6 +79,26 @@ CITY_COLUMNS = (
 )
 
 
+GUIDE_COLUMNS = (
+    Column(
+        "id", "integer", "The page's id on this site (its version in the row's language tree)."
+    ),
+    Column("key", "string", "The same for every language version of a guide."),
+    Column("url", "string", "The page's address, in the row's language."),
+    Column("title", "string", "The guide's title."),
+    Column("themes", "string", "The URBACT themes it serves, by name, joined with '; '."),
+    Column("audience", "string", "Who the guide is for."),
+    Column("effort", "string", "light (days), moderate (weeks) or substantial (months)."),
+    Column("summary", "string", "What the guide is about, in a few sentences."),
+    Column("steps", "string", "The titles of its steps, in order, joined with '; '."),
+    Column("provenance", "string", "documented, mixed (partly documented) or sample."),
+    Column("provenance_note", "string", "What the provenance rests on, in the editors' words."),
+    Column("language", "string", "The language of the title and text (en for English content)."),
+    Column("last_published", "datetime", "When the page was last published, in UTC."),
+    *LICENCE_COLUMNS,
+)
+
+
 def number(value):
     """A Decimal as JSON and spreadsheets read numbers: an integer when it is one."""
     if value is None:
@@ -164,6 +184,27 @@ def city_row(page, licence, url_of):
         "website": page.website,
         "summary": page.summary,
         "provenance": page.provenance,
+        "language": content_language(page),
+        "last_published": utc_timestamp(page.last_published_at),
+        "licence": licence["name"],
+        "licence_url": licence["url"],
+    }
+
+
+def guide_row(page, licence, url_of, theme_names):
+    """The row of a toolkit guide; `theme_names` as `taxonomy_names(Theme)` gives them."""
+    return {
+        "id": page.pk,
+        "key": str(page.translation_key),
+        "url": url_of(page),
+        "title": page.title,
+        "themes": [theme_names.get(t.translation_key, t.name) for t in page.themes.all()],
+        "audience": page.audience,
+        "effort": page.effort,
+        "summary": page.summary,
+        "steps": [step.value["title"] for step in page.steps],
+        "provenance": page.provenance,
+        "provenance_note": page.provenance_note,
         "language": content_language(page),
         "last_published": utc_timestamp(page.last_published_at),
         "licence": licence["name"],

@@ -17,6 +17,7 @@ from django_tasks import default_task_backend
 from casestudies.factories import CaseStudyPageFactory
 from opendata import dataset
 from tests.conftest import fresh
+from toolkit.factories import GuidePageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +25,10 @@ DUMMY_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"
 
 
 @pytest.fixture
-def case_studies(tartu, ghent):
+def case_studies(tartu, ghent, site_tree, themes):
+    GuidePageFactory(
+        parent=site_tree["toolkit"], title="Answer online", themes=[themes["governance"]]
+    )
     CaseStudyPageFactory(parent=tartu.case_studies_section, title="Virtual planning meetings")
     CaseStudyPageFactory(parent=ghent.case_studies_section, title="Neighbourhood budgets")
     CaseStudyPageFactory(parent=ghent.case_studies_section, title="Not yet", live=False)
@@ -56,8 +60,9 @@ def table(data):
 def test_the_command_writes_a_valid_data_package(client, case_studies):
     output = io.StringIO()
     call_command("export_dataset", stdout=output)
-    assert "case-studies: 2 rows" in output.getvalue()
-    assert "cities: 2 rows" in output.getvalue()
+    assert "case-studies.csv: 2 rows, written" in output.getvalue()
+    assert "cities.csv: 2 rows, written" in output.getvalue()
+    assert "guides.csv: 1 rows, written" in output.getvalue()
 
     package = json.loads(stored("datapackage.json"))
     assert package["profile"] == "tabular-data-package"
@@ -65,7 +70,7 @@ def test_the_command_writes_a_valid_data_package(client, case_studies):
         {"title": "CC BY 4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}
     ]
     resources = {resource["name"]: resource for resource in package["resources"]}
-    assert set(resources) == {"case-studies", "cities"}
+    assert set(resources) == {"case-studies", "cities", "guides"}
     for resource in resources.values():
         data = stored(resource["path"])
         assert resource["bytes"] == len(data)
@@ -84,6 +89,12 @@ def test_the_command_writes_a_valid_data_package(client, case_studies):
         "Virtual planning meetings",
     ]
     assert {row["licence"] for row in rows} == {"CC BY 4.0"}
+    _, (guide,) = table(stored("guides.csv"))
+    assert (guide["title"], guide["themes"], guide["steps"]) == (
+        "Answer online",
+        "Governance",
+        "List your channels",
+    )
 
 
 def test_the_site_serves_the_package_and_its_files(client, case_studies):

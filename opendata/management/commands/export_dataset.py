@@ -12,8 +12,8 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        def progress(resource, rows):
-            self.stdout.write(f"{resource}: {rows} rows")
+        def progress(file, rows, done):
+            self.stdout.write(f"{file}: {rows} rows" + (", written" if done else "..."))
 
         folder = write(progress)
         self.stdout.write(self.style.SUCCESS(f"Dataset written to {folder} in the media storage."))
