@@ -3,9 +3,10 @@
 A site with two partner cities, Tartu and Ghent, where Ghent has a case study and an
 update that every public place shows: the home page (featured page, curated collection,
 latest updates, partners), the cities list, both listings and their feeds, the toolkit
-(featured collection), a guide (its case studies), the roadmap (a phase's links), search
-and the search API. Unpublishing Ghent, or making its pages private, must take them out of
-every one of those places; Ghent's own pages then answer 404.
+(featured collection), a guide (its case studies), the roadmap (a phase's links), search,
+the search API and the case-study exports. Unpublishing Ghent, or making its pages
+private, must take them out of every one of those places; Ghent's own pages then answer
+404.
 """
 
 import json
@@ -40,6 +41,8 @@ PUBLIC_PLACES = [
     "/en/toolkit/roadmap/",
     "/en/search/?q=ghent",
     "/en/api/search/?q=ghent",
+    "/en/case-studies/export.csv",
+    "/en/case-studies/export.json?q=ghent",
 ]
 
 
@@ -86,6 +89,8 @@ def text_of(client, url):
     assert response.status_code == 200, url
     if url.startswith("/en/api/"):
         return json.dumps(response.json())
+    if response.streaming:  # the exports
+        return b"".join(response.streaming_content).decode()
     return response.content.decode()
 
 
