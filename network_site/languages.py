@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F
+from django.db.models import CharField, F, Q
+from django.db.models.functions import Cast
 from django.utils.translation import get_language
 
 from wagtail.models import Locale
@@ -153,6 +154,16 @@ def is_published_translation(version):
     translation is published, the live content is still the English page's revision
     (`live_revision_of`, annotated by `page_languages`, names the page a revision is of)."""
     return not version.alias_of_id and version.live_revision_of == str(version.pk)
+
+
+def in_their_own_language(pages):
+    """The pages among the queryset `pages` whose content is that of their language tree:
+    the English pages and the published translations (`is_published_translation`, as a
+    query), not the aliases, which show the English content at another address."""
+    return pages.filter(alias_of__isnull=True).filter(
+        Q(locale__language_code=SOURCE_LANGUAGE)
+        | Q(live_revision__object_id=Cast("pk", output_field=CharField()))
+    )
 
 
 def unprefixed(url):

@@ -5,6 +5,7 @@ import logging
 from django.conf import settings
 from django.http import HttpResponseBadRequest
 from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
 from django.utils.datastructures import MultiValueDictKeyError
 from django.utils.translation import gettext
 
@@ -51,13 +52,31 @@ class LanguageMiddleware(LocaleMiddleware):
     """Django's LocaleMiddleware (the language is the path's prefix; a path without one is
     redirected to the reader's language), except for the addresses that have no language:
     a 404 under /admin/, /documents/, /static/ or /media/ stays a 404 rather than becoming
-    a redirect to, say, /en/admin/..., which no one asked for."""
+    a redirect to, say, /en/admin/..., which no one asked for.
+
+    The read API (/api/v3/) is left out altogether: its answers are the same whatever the
+    visitor's browser prefers (each page's labels are in the page's own language), so the
+    request runs in English, and the response neither varies on Accept-Language (which
+    would keep the page cache from keeping it) nor turns a 404 into a redirect.
+    """
+
+    language_free = ("/api/v3/",)
 
     def __init__(self, get_response):
         super().__init__(get_response)
         self.unprefixed = ("/admin/", "/documents/", settings.STATIC_URL, settings.MEDIA_URL)
 
+    def process_request(self, request):
+        if request.path_info.startswith(self.language_free):
+            translation.activate(settings.LANGUAGE_CODE)
+            request.LANGUAGE_CODE = settings.LANGUAGE_CODE
+            return None
+        return super().process_request(request)
+
     def process_response(self, request, response):
+        if request.path_info.startswith(self.language_free):
+            response.setdefault("Content-Language", settings.LANGUAGE_CODE)
+            return response
         if response.status_code == 404 and request.path_info.startswith(self.unprefixed):
             return response
         return super().process_response(request, response)

@@ -42,6 +42,9 @@ urlpatterns = [
     path("documents/", include(document_urls)),
     # The open dataset: one address for every language (opendata.dataset).
     path("", include("opendata.dataset_urls")),
+    # The read API, the same in every language, so outside the language prefixes (README
+    # "Read API"; network_site.middleware.LanguageMiddleware leaves it alone).
+    path("api/v3/", include("api.urls")),
 ]
 
 # Image renditions only: documents go through the checked view above, and original uploads

@@ -14,7 +14,7 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     PageChooserPanel,
 )
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -23,6 +23,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 
 from network_site.blocks import DocumentLinkBlock
+from network_site.citations import CitablePageMixin
 from network_site.indexing import Facet, SearchablePage
 from network_site.pages import (
     ChangeHistoryMixin,
@@ -128,12 +129,13 @@ class ToolkitPage(FeaturedCollectionsMixin, SitePage):
         return context
 
 
-class GuidePage(RoutablePageMixin, SearchablePage, ProvenanceMixin, ChangeHistoryMixin, SitePage):
+class GuidePage(CitablePageMixin, SearchablePage, ProvenanceMixin, ChangeHistoryMixin, SitePage):
     """A best-practice guide: who it is for, the effort it takes and the steps to follow.
 
     Its case studies are the ones that name it under 'Related toolkit guides', so the link
     is made once, on the case study, and shows on both pages. The guide shows the first
-    few; all of them are listed, a dozen at a time, at `case-studies/` below it.
+    few; all of them are listed, a dozen at a time, at `case-studies/` below it. Readers
+    can cite it (`CitablePageMixin`): its author is the network.
     """
 
     class Effort(models.TextChoices):
@@ -185,6 +187,9 @@ class GuidePage(RoutablePageMixin, SearchablePage, ProvenanceMixin, ChangeHistor
     ]
     search_type = "guide"
     search_type_label = gettext_lazy("Guide")
+    # What the read API (api/serializers.py) gives of the page besides its title, address,
+    # language and translations, images and documents.
+    api_fields = ["summary", "audience", "effort", "themes", "provenance"]
 
     class Meta:
         verbose_name = gettext_lazy("guide page")
@@ -195,6 +200,8 @@ class GuidePage(RoutablePageMixin, SearchablePage, ProvenanceMixin, ChangeHistor
     # How lists show the page: components/card_grid.html includes this template.
     card_template = "components/cards/guide.html"
 
+    # Read by its citation (network_site.citations); fetched with the page when it is served.
+    select_related_when_served = ("locale",)
     case_studies_shown = 6
     case_studies_per_page = 12
 
@@ -232,8 +239,9 @@ class GuidePage(RoutablePageMixin, SearchablePage, ProvenanceMixin, ChangeHistor
         )
 
 
-class RoadmapPage(SearchablePage, ProvenanceMixin, SitePage):
-    """The implementation roadmap: the phases a city goes through, in order."""
+class RoadmapPage(CitablePageMixin, SearchablePage, ProvenanceMixin, SitePage):
+    """The implementation roadmap: the phases a city goes through, in order. Readers can
+    cite it (`CitablePageMixin`): its author is the network."""
 
     introduction = models.TextField(help_text="What the roadmap is and how to use it.")
     phases = StreamField([("phase", RoadmapPhaseBlock())])
@@ -252,7 +260,12 @@ class RoadmapPage(SearchablePage, ProvenanceMixin, SitePage):
     ]
     search_type = "roadmap"
     search_type_label = gettext_lazy("Roadmap")
+    # What the read API (api/serializers.py) gives of the page besides its title, address,
+    # language and translations, images and documents.
+    api_fields = ["introduction", "provenance"]
     search_summary_field = "introduction"
+    # Read by its citation (network_site.citations); fetched with the page when it is served.
+    select_related_when_served = ("locale",)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -20,6 +20,7 @@ from taggit.models import TaggedItemBase
 from casestudies.forms import CaseStudyPageForm
 from casestudies.panels import CityPanel
 from network_site.blocks import RICH_TEXT_FEATURES
+from network_site.citations import CitablePageMixin
 from network_site.indexing import Facet, SearchablePage
 from network_site.pages import ChangeHistoryMixin, ProvenanceMixin, SitePage
 
@@ -38,9 +39,17 @@ class CaseStudyTag(TaggedItemBase):
 
 
 class CaseStudyPage(
-    SearchablePage, ProvenanceMixin, ChangeHistoryMixin, CityContentMixin, SitePage
+    CitablePageMixin,
+    SearchablePage,
+    ProvenanceMixin,
+    ChangeHistoryMixin,
+    CityContentMixin,
+    SitePage,
 ):
-    """A partner city's account of one practice: the challenge, the approach and the results."""
+    """A partner city's account of one practice: the challenge, the approach and the results.
+
+    Readers can cite it (`CitablePageMixin`): its author is its city.
+    """
 
     base_form_class = CaseStudyPageForm
 
@@ -164,13 +173,28 @@ class CaseStudyPage(
     ]
     search_type = "case-study"
     search_type_label = gettext_lazy("Case study")
+    # What the read API (api/serializers.py) gives of the page besides its title, address,
+    # language and translations, images and documents.
+    api_fields = [
+        "summary",
+        "city",
+        "country",
+        "themes",
+        "channels",
+        "status",
+        "start_year",
+        "end_year",
+        "figures",
+        "provenance",
+    ]
 
     parent_page_types = ["casestudies.CityCaseStudiesPage"]
     subpage_types = []
     # How lists show the page: components/card_grid.html includes this template.
     card_template = "components/cards/case_study.html"
     # Read by its template; fetched with the page when it is served (network_site.routing).
-    select_related_when_served = ("city", "image")
+    # The locale is the citation's (network_site.citations).
+    select_related_when_served = ("city", "image", "locale")
 
     class Meta:
         verbose_name = gettext_lazy("case study page")
@@ -193,6 +217,13 @@ class CaseStudyPage(
         if self.end_year or self.status in (self.Status.COMPLETED, self.Status.STOPPED):
             return str(self.start_year)
         return gettext("%(year)s onwards") % {"year": self.start_year}
+
+    def citation_author(self):
+        """The city, as an organisation: "City of Tartu"."""
+        if self.city is None:
+            return super().citation_author()
+        # Translators: the author of a case study in a citation, as "City of Tartu".
+        return gettext("City of %(city)s") % {"city": self.city.title}
 
     def search_date(self):
         """ "Newest first" means the most recent practice, as the case study listing orders."""

@@ -135,6 +135,19 @@ class CityPage(SearchablePage, ProvenanceMixin, SitePage):
     ]
     search_type = "city"
     search_type_label = gettext_lazy("City")
+    # What the read API (api/serializers.py) gives of the page besides its title, address,
+    # language and translations, images and documents.
+    api_fields = [
+        "summary",
+        "country",
+        "role",
+        "population",
+        "population_year",
+        "latitude",
+        "longitude",
+        "website",
+        "provenance",
+    ]
 
     class Meta:
         verbose_name = gettext_lazy("city page")

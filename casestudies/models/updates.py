@@ -55,6 +55,9 @@ class UpdatePage(SearchablePage, ProvenanceMixin, CityContentMixin, SitePage):
     ]
     search_type = "update"
     search_type_label = gettext_lazy("Partner update")
+    # What the read API (api/serializers.py) gives of the page besides its title, address,
+    # language and translations, images and documents.
+    api_fields = ["summary", "city", "country", "themes", "date", "provenance"]
 
     class Meta:
         verbose_name = gettext_lazy("update page")

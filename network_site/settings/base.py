@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "search",
     "opendata",
     "home",
+    "api",
     "demo",
     "django_tasks_db",
     "wagtail_localize",
@@ -50,6 +51,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "axes",
+    # django-ninja, which the read API is built on: installed so that its docs page serves
+    # Swagger UI from the site's static files rather than from a CDN (api/views.py).
+    "ninja",
 ]
 
 MIDDLEWARE = [
@@ -211,6 +215,9 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Interactive Cities"
+# The network behind the site, as citations name it: the publisher of every page, and the
+# author of the pages no partner city wrote (network_site.citations).
+NETWORK_NAME = "URBACT Interactive Cities network"
 # No Gravatar and no check for new Wagtail releases (which asks releases.wagtail.org from
 # the dashboard): the admin, like the site, loads nothing from another host.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
@@ -240,6 +247,8 @@ SEARCH_PAGE_RATE_LIMIT = os.environ.get("SEARCH_PAGE_RATE_LIMIT", "120/minute")
 # The case-study exports (/<language>/case-studies/export.csv and .json), which read every
 # matching case study: fewer than the search.
 EXPORT_RATE_LIMIT = os.environ.get("EXPORT_RATE_LIMIT", "30/minute")
+# The read API at /api/v3/ (api/views.py), per client, like the search's JSON API.
+API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "60/minute")
 
 # The site's own search (the `search` app). With ELASTICSEARCH_URL unset, the database
 # answers; set it to search an Elasticsearch 8 cluster, with the database as the fallback.

@@ -95,7 +95,12 @@ def long_date(value):
     # Translators: how a date is written in full, in the letters of Django's date filter
     # (j day, F month name, Y year): "j F Y" reads "14 March 2017". Put a backslash before
     # any other letter, as in "j \d\e F \d\e Y" for "14 de março de 2017".
-    date_format = gettext("j F Y")
+    return written_date(value, gettext("j F Y"))
+
+
+def written_date(value, date_format):
+    """`value` in `date_format` (the letters of Django's date filter), with the month named
+    as the site's languages write it inside a date (`MONTHS`) wherever the format has F."""
     # The month's name in the format, each character escaped so the filter copies it.
     month = "".join(f"\\{character}" for character in str(MONTHS[value.month]))
     return formats.date_format(value, date_format.replace("F", month))

@@ -42,10 +42,11 @@ PAGE_FACTS = """() => ({
 def crawl(page, base_url, problems):
     """Visit every page linked from the home page, following links on the site only.
 
-    Documents and Atom feeds are fetched, not visited: they are not pages. What is checked
-    on each page is read in one call into the browser (`PAGE_FACTS`)."""
+    Documents, Atom feeds and citation downloads are fetched, not visited: they are not
+    pages. What is checked on each page is read in one call into the browser
+    (`PAGE_FACTS`)."""
     own_host = urlsplit(base_url).netloc
-    to_visit, seen, documents, feeds = ["/"], set(), set(), set()
+    to_visit, seen, documents, feeds, citations = ["/"], set(), set(), set(), set()
     while to_visit:
         path = to_visit.pop()
         if path in seen:
@@ -70,6 +71,8 @@ def crawl(page, base_url, problems):
                 documents.add(link.path)
             elif link.path.endswith("/feed/"):
                 feeds.add(link.path)
+            elif "/cite/" in link.path:
+                citations.add(link.path)
             else:
                 to_visit.append(link.path)
     for path in documents:
@@ -81,6 +84,12 @@ def crawl(page, base_url, problems):
             problems.append(f"{path}: not an Atom feed ({response.status})")
     if not feeds:
         problems.append("no listing links to its feed")
+    for path in citations:
+        response = page.request.get(base_url + path)
+        if not response.headers.get("content-disposition", "").startswith("attachment;"):
+            problems.append(f"{path}: the citation does not download ({response.status})")
+    if not citations:
+        problems.append("no case study links to its citation downloads")
     return seen
 
 
