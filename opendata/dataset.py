@@ -25,8 +25,9 @@ The marks live in Django's cache (shared Redis in production); if the cache fail
 task is queued anyway. The files go to Django's default storage (`MEDIA_ROOT` or the
 bucket) under `open-data/<time>/`, a new folder each time, the descriptor last; the site
 serves the newest folder that has its descriptor, so a reader never gets the package of
-one run with a file of another. Older folders are removed. Nothing here writes to the database: it only reads the pages, and a
-backup (`export_site`) leaves these files out, as `export_dataset` makes them again.
+one run with a file of another. Older folders are removed. Nothing here writes to the
+database: it only reads the pages, and a backup (`export_site`) leaves these files out, as
+`export_dataset` makes them again.
 """
 
 import datetime
