@@ -106,8 +106,9 @@ def test_the_site_serves_the_package_and_its_files(client, case_studies):
         response = client.get(f"/open-data/{resource['path']}")
         assert response["Content-Type"] == "text/csv; charset=utf-8"
         assert b"".join(response.streaming_content) == stored(resource["path"])
-    assert client.get("/open-data/secrets.json").status_code == 404
-    assert client.get("/open-data/../settings.py").status_code == 404
+    for missing in ("/open-data/secrets.json", "/open-data/../settings.py", "/open-data/x.txt"):
+        assert client.get(missing).status_code == 404  # not a redirect to a language
+    assert "Accept-Language" not in descriptor.get("Vary", "")
 
 
 def test_a_publish_marks_it_stale_where_tasks_run_at_once(
