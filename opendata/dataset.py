@@ -296,9 +296,13 @@ def on_page_deleted(sender, instance, **kwargs):
 # The cache holds only marks; a failing cache must neither break a publish nor lose a
 # regeneration, so each call says what to do without it.
 def cache_add(key, timeout):
+    """Whether this call set `key` (so the caller goes first); True too when the cache
+    cannot tell, so that a regeneration is queued rather than lost. The production cache
+    answers `add` with False while Redis is down (`network_site.cache`), as if the key were
+    there: the key is then read back, and a cache that has nothing is taken as down."""
     try:
-        return cache.add(key, True, timeout=timeout)
-    except Exception:  # Redis down: queue the regeneration rather than lose it.
+        return cache.add(key, True, timeout=timeout) or not cache.get(key)
+    except Exception:  # Any failure of the cache: queue rather than lose the regeneration.
         logger.warning("Open data: the cache failed; queuing a regeneration", exc_info=True)
         return True
 

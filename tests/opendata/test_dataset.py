@@ -150,3 +150,17 @@ def test_publishes_queue_one_regeneration_a_minute_later(
     with django_capture_on_commit_callbacks(execute=True):
         fresh(pages[0].pk).unpublish()
     assert len(regenerations()) == 2  # a change after the run queues again
+
+
+def test_a_cache_that_is_down_still_queues_the_regeneration(
+    case_studies, tartu, settings, django_capture_on_commit_callbacks, monkeypatch
+):
+    """The production cache answers `add` with False while Redis is down, as if the mark
+    were there; the regeneration must be queued all the same."""
+    settings.TASKS = DUMMY_TASKS
+    monkeypatch.setattr(dataset.cache, "add", lambda *args, **kwargs: False)
+    monkeypatch.setattr(dataset.cache, "get", lambda *args, **kwargs: None)
+    page = CaseStudyPageFactory(parent=tartu.case_studies_section, title="Later", live=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    assert len(regenerations()) == 1
