@@ -4,8 +4,9 @@
 
 **What it holds.** One row per readable case study, partner city page and toolkit guide in
 every language that has content of its own: the English pages and their published
-translations. Aliases (a language tree's copies of English pages not yet translated) are
-left out: they would repeat the English rows nine times. The `key` column joins the
+translations (`network_site.languages.in_their_own_language`, as the read API lists them).
+Aliases (a language tree's copies of English pages not yet translated) are left out: they
+would repeat the English rows nine times. The `key` column joins the
 language versions of one page. The columns are the exports' (`opendata.rows`), written by
 the same CSV writer (UTF-8 with a byte order mark, formulas neutralised); the descriptor
 gives each resource's table schema and the content licence.
@@ -47,7 +48,7 @@ from wagtail.models import Page, Site
 from django_tasks import task
 
 from casestudies.models import CaseStudyPage, CityPage
-from network_site.languages import language_codes, taxonomy_names
+from network_site.languages import in_their_own_language, language_codes, taxonomy_names
 from network_site.models import SiteText, Theme
 from toolkit.models import GuidePage
 
@@ -60,6 +61,7 @@ from .rows import (
     city_row,
     guide_row,
     prepared_case_studies,
+    with_content_source,
 )
 
 logger = logging.getLogger(__name__)
@@ -74,8 +76,9 @@ PROGRESS_EVERY = 1000
 
 
 def own_content(pages):
-    """Readable pages with content of their own: no aliases (see the module docstring)."""
-    return pages.readable().filter(alias_of__isnull=True)
+    """Readable pages with content of their own: the English pages and the published
+    translations, no aliases (see the module docstring)."""
+    return in_their_own_language(pages.readable())
 
 
 def case_study_rows(licence):
@@ -92,7 +95,7 @@ def case_study_rows(licence):
 
 def city_rows(licence):
     for language in language_codes():
-        pages = own_content(CityPage.objects.in_language(language)).select_related("locale")
+        pages = with_content_source(own_content(CityPage.objects.in_language(language)))
         for page in pages.order_by("title", "pk").iterator(chunk_size=CHUNK_SIZE):
             yield city_row(page, licence, url_of=lambda page: page.get_full_url())
 
@@ -101,8 +104,8 @@ def guide_rows(licence):
     for language in language_codes():
         with translation.override(language):
             theme_names = taxonomy_names(Theme)
-            pages = own_content(GuidePage.objects.in_language(language))
-            pages = pages.select_related("locale").prefetch_related("themes")
+            pages = with_content_source(own_content(GuidePage.objects.in_language(language)))
+            pages = pages.prefetch_related("themes")
             for page in pages.order_by("title", "pk").iterator(chunk_size=CHUNK_SIZE):
                 yield guide_row(page, licence, lambda page: page.get_full_url(), theme_names)
 
