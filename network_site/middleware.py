@@ -54,15 +54,15 @@ class LanguageMiddleware(LocaleMiddleware):
     a 404 under /admin/, /documents/, /static/ or /media/ stays a 404 rather than becoming
     a redirect to, say, /en/admin/..., which no one asked for.
 
-    The read API (/api/v3/) is left out altogether: its answers are the same whatever the
-    visitor's browser prefers (each page's labels are in the page's own language), so the
-    request runs in English, and the response neither varies on Accept-Language (which
-    would keep the page cache from keeping it) nor turns a 404 into a redirect. So are
-    /sitemap.xml and /robots.txt, which crawlers ask for and which are the same for every
-    reader.
+    The read API (/api/v3/) and the open dataset (/open-data/) are left out altogether:
+    their answers are the same whatever the visitor's browser prefers (each page's labels
+    are in the page's own language), so the request runs in English, and the response
+    neither varies on Accept-Language (which would keep the page cache from keeping it) nor
+    turns a 404 into a redirect. So are /sitemap.xml and /robots.txt, which crawlers ask
+    for and which are the same for every reader.
     """
 
-    language_free = ("/api/v3/", "/sitemap.xml", "/robots.txt")
+    language_free = ("/api/v3/", "/open-data/", "/sitemap.xml", "/robots.txt")
 
     def __init__(self, get_response):
         super().__init__(get_response)

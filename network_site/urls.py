@@ -40,6 +40,8 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(document_urls)),
+    # The open dataset: one address for every language (opendata.dataset).
+    path("", include("opendata.dataset_urls")),
     # The read API, the same in every language, so outside the language prefixes (README
     # "Read API"; network_site.middleware.LanguageMiddleware leaves it alone).
     path("api/v3/", include("api.urls")),
@@ -63,6 +65,8 @@ if settings.SERVE_MEDIA:
 # path without one answers with a redirect to the reader's language (LocaleMiddleware).
 urlpatterns += i18n_patterns(
     path("", include("search.urls")),
+    # The case-study exports, ahead of the pages they sit beside (opendata.views).
+    path("", include("opendata.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -100,6 +100,27 @@ class SearchService:
             backend=backend.name,
         )
 
+    def matching_ids(self, query):
+        """The ids of every page `query` finds (words, facets, the reader's language), in its
+        order, up to MAX_RESULT_WINDOW: for exports, which apply the reader rule and their
+        own order to them. No snippets, counts or documents are read. Like `search`, the
+        database answers when the primary backend fails.
+
+        A search in a language finds English originals as fallbacks (see
+        `search.documents`): the ids are those of the pages indexed, not of their versions
+        in the reader's language tree."""
+        if self.primary is not self.database and not self.breaker.is_open:
+            try:
+                return self.primary.matching_ids(query, MAX_RESULT_WINDOW)
+            except SearchUnavailable:
+                logger.warning(
+                    "Search backend %s failed; the database answers.",
+                    self.primary.name,
+                    exc_info=True,
+                )
+                self.breaker.trip()
+        return self.database.matching_ids(query, MAX_RESULT_WINDOW)
+
     def index(self, documents):
         self.write("index", list(documents))
 

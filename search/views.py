@@ -19,6 +19,9 @@ from .feeds import SearchFeed, feed_parameters, followed
 from .forms import SearchForm
 from .service import get_search_service
 
+# The search type whose results the case-study exports can download.
+CASE_STUDY = "case-study"
+
 
 def run_search(request, **changes):
     """Validate the GET parameters and search; `changes` replace parts of the query."""
@@ -59,6 +62,10 @@ def search_page(request):
             ),
             "canonical_parameters": canonical_parameters(form, listing),
             "noindex": True,
+            # A search of case studies alone can be downloaded: the case-study exports
+            # take its words and facets (the `opendata` app, linked by the template).
+            "case_study_exports": results.total and query.selected.get("type") == (CASE_STUDY,),
+            "export_parameters": export_parameters(form),
         },
     )
 
@@ -69,6 +76,15 @@ def search_feed(request):
     sorted newest first, first page only. It counts against the search page's rate."""
     form, results = run_search(request, sort="newest", page=1, page_size=SearchFeed.size)
     return SearchFeed(form, results)(request)
+
+
+def export_parameters(form):
+    """The search's words and facets as query parameters, without its type, sort and page:
+    what the case-study exports take."""
+    parameters = form.known_parameters()
+    for name in ("type", "sort", "page"):
+        parameters.pop(name, None)
+    return parameters
 
 
 @rate_limited("SEARCH_API_RATE_LIMIT", as_json=True)

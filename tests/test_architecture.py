@@ -18,9 +18,10 @@ MAY_IMPORT = {
     "casestudies": {"network_site"},
     "toolkit": {"network_site"},
     "search": {"network_site"},
+    "opendata": {"network_site", "casestudies", "toolkit", "search"},
     "home": {"network_site", "casestudies", "toolkit"},
     "api": {"network_site", "casestudies", "toolkit"},
-    "demo": {"network_site", "casestudies", "toolkit", "search", "home"},
+    "demo": {"network_site", "casestudies", "toolkit", "search", "opendata", "home"},
 }
 GET_MODEL = re.compile(r"get_model\(\s*[\"'](\w+)[\"']")
 

@@ -2,17 +2,18 @@
 
 Property-based (Hypothesis): each test sends generated query strings to one kind of public
 address: the search page and its JSON API, the listings with their filters, a city's
-section, the feeds, a case study and the home page. The strings mix the parameters each
-address reads with unknown ones, repeat them, and fill them with anything: text of any
-script, control characters and NUL, bytes that are not UTF-8 (lone surrogates in their
-UTF-8 form among them), huge numbers and values thousands of characters long, stray `=`,
-`&` and `%`. They reach the view as a server passes them on (the raw query string), so
-invalid percent-escapes and bytes arrive undecoded.
+section, the feeds, a case study, the home page and the case-study exports. The strings
+mix the parameters each address reads with unknown ones, repeat them, and fill them with
+anything: text of any script, control characters and NUL, bytes that are not UTF-8 (lone
+surrogates in their UTF-8 form among them), huge numbers and values thousands of
+characters long, stray `=`, `&` and `%`. They reach the view as a server passes them on
+(the raw query string), so invalid percent-escapes and bytes arrive undecoded.
 
-The search addresses must answer 200, the API with a JSON body in its documented shape
-and the feeds with well-formed Atom; the pages must answer 200 and show their heading.
-Examples are few per address (the suite is run on every change) and, in CI, the same on
-every run (`derandomize`); a local run draws new ones each time.
+The search addresses must answer 200, the API with a JSON body in its documented shape,
+the feeds with well-formed Atom and the case-study exports with a CSV file or a JSON
+document; the pages must answer 200 and show their heading. Examples are few per address
+(the suite is run on every change) and, in CI, the same on every run (`derandomize`); a
+local run draws new ones each time.
 """
 
 import json
@@ -199,3 +200,20 @@ def test_pages_and_feeds_ignore_junk_parameters(indexed, path, query):
         assert_atom(response)
     else:
         assert "<h1" in response.text
+
+
+EXPORTS = ["/en/case-studies/export.csv", "/en/case-studies/export.json"]
+
+
+@property_test(max_examples=40)
+@given(path=st.sampled_from(EXPORTS), query=query_strings(SEARCH_PARAMETERS))
+def test_exports_answer_any_filters_with_a_document(indexed, settings, path, query):
+    settings.EXPORT_RATE_LIMIT = ""
+    response = fetch(path, query)
+    assert response.status_code == 200
+    content = b"".join(response.streaming_content).decode("utf-8-sig")
+    if path.endswith(".csv"):
+        assert content.startswith("id,key,url,title,")
+    else:
+        data = json.loads(content)
+        assert data["count"] == len(data["case_studies"]) <= 2

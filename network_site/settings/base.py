@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "casestudies",
     "toolkit",
     "search",
+    "opendata",
     "home",
     "api",
     "demo",
@@ -245,6 +246,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 # is for scripts; the page is for people, several of whom may share one office address.
 SEARCH_API_RATE_LIMIT = os.environ.get("SEARCH_API_RATE_LIMIT", "60/minute")
 SEARCH_PAGE_RATE_LIMIT = os.environ.get("SEARCH_PAGE_RATE_LIMIT", "120/minute")
+# The case-study exports (/<language>/case-studies/export.csv and .json), which read every
+# matching case study: fewer than the search.
+EXPORT_RATE_LIMIT = os.environ.get("EXPORT_RATE_LIMIT", "30/minute")
 # The read API at /api/v3/ (api/views.py), per client, like the search's JSON API.
 API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "60/minute")
 

@@ -31,6 +31,13 @@ class SearchBackend(ABC):
         """
 
     @abstractmethod
+    def matching_ids(self, query, limit):
+        """The page ids of the first `limit` documents `search` would find for `query`, in
+        its order: the same matching, language and filters, without snippets, counts or
+        documents (for exports, which need every match, not a page of them). `page` and
+        `page_size` are ignored."""
+
+    @abstractmethod
     def index(self, documents):
         """Add or replace these documents."""
 

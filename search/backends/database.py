@@ -215,6 +215,28 @@ class DatabaseBackend(SearchBackend):
         """One page of hits, in the query's order, with their snippets. The page's hits are
         chosen first, and only then are their documents read: sorting the keys of
         thousands of hits costs less than sorting their documents."""
+        hits, params, order = self.ranked(query)
+        cursor.execute(
+            f"WITH page AS MATERIALIZED ({hits} ORDER BY {order} LIMIT %s OFFSET %s) "
+            f"SELECT document.document FROM page d "
+            f"JOIN {DOCUMENTS} document ON document.page_id = d.page_id ORDER BY {order}",
+            [*params, query.page_size, query.offset],
+        )
+        document_field = IndexedDocument._meta.get_field("document")
+        documents = [document_field.from_db_value(row[0], None, connection) for row in cursor]
+        return [(document, self.snippet(document, query.terms)) for document in documents]
+
+    def matching_ids(self, query, limit):
+        hits, params, order = self.ranked(query)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT d.page_id FROM ({hits}) d ORDER BY {order} LIMIT %s", [*params, limit]
+            )
+            return [row[0] for row in cursor.fetchall()]
+
+    def ranked(self, query):
+        """(SQL, parameters, ORDER BY) of the hits of `query` as rows of page_id, sort_title,
+        date (and rank, with words): every hit, in no order until ORDER BY is applied."""
         filters, filter_params = self.facet_filters(query, "d.page_id")
         columns = "d.page_id, d.sort_title, d.date"
         if query.terms:
@@ -235,15 +257,7 @@ class DatabaseBackend(SearchBackend):
             hits = f"SELECT {columns} FROM {DOCUMENTS} d {join} {where}"
             params = [query.locale, *filter_params]
             order = ORDER_BY.get(query.sort, ORDER_BY["newest"])
-        cursor.execute(
-            f"WITH page AS MATERIALIZED ({hits} ORDER BY {order} LIMIT %s OFFSET %s) "
-            f"SELECT document.document FROM page d "
-            f"JOIN {DOCUMENTS} document ON document.page_id = d.page_id ORDER BY {order}",
-            [*params, query.page_size, query.offset],
-        )
-        document_field = IndexedDocument._meta.get_field("document")
-        documents = [document_field.from_db_value(row[0], None, connection) for row in cursor]
-        return [(document, self.snippet(document, query.terms)) for document in documents]
+        return hits, params, order
 
     @staticmethod
     def snippet(document, terms):

@@ -275,6 +275,13 @@ class ElasticsearchBackend(SearchBackend):
         return BackendResults(total=response.hits.total.value, hits=hits, counts=counts)
 
     @unavailable()
+    def matching_ids(self, query, limit):
+        request = PageSearch(query, using=self.client, index=self.alias)
+        search = request.sort(request.filter(request.query(request.search(), request._query)))
+        response = search.source(False).extra(track_total_hits=False)[:limit].execute()
+        return [int(hit.meta.id) for hit in response]
+
+    @unavailable()
     def index(self, documents):
         documents = list(documents)
         if not documents:

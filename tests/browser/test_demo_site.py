@@ -42,11 +42,12 @@ PAGE_FACTS = """() => ({
 def crawl(page, base_url, problems):
     """Visit every page linked from the home page, following links on the site only.
 
-    Documents, Atom feeds and citation downloads are fetched, not visited: they are not
-    pages. What is checked on each page is read in one call into the browser
+    Documents, Atom feeds, citation downloads and the case-study exports are fetched, not
+    visited: they are not pages. What is checked on each page is read in one call into the browser
     (`PAGE_FACTS`)."""
     own_host = urlsplit(base_url).netloc
     to_visit, seen, documents, feeds, citations = ["/"], set(), set(), set(), set()
+    exports = set()
     while to_visit:
         path = to_visit.pop()
         if path in seen:
@@ -73,6 +74,8 @@ def crawl(page, base_url, problems):
                 feeds.add(link.path)
             elif "/cite/" in link.path:
                 citations.add(link.path)
+            elif link.path.endswith(("/export.csv", "/export.json")):
+                exports.add(link.path)
             else:
                 to_visit.append(link.path)
     for path in documents:
@@ -90,6 +93,12 @@ def crawl(page, base_url, problems):
             problems.append(f"{path}: the citation does not download ({response.status})")
     if not citations:
         problems.append("no case study links to its citation downloads")
+    for path in exports:
+        response = page.request.get(base_url + path)
+        if not response.headers.get("content-disposition", "").startswith("attachment;"):
+            problems.append(f"{path}: the export does not download ({response.status})")
+    if not exports:
+        problems.append("the case-study listing links to no export")
     return seen
 
 

@@ -4,9 +4,9 @@ A site with two partner cities, Tartu and Ghent, where Ghent has a case study an
 update that every public place shows: the home page (featured page, curated collection,
 latest updates, partners), the cities list, both listings and their feeds (filtered too),
 the toolkit (featured collection), a guide (its case studies), the roadmap (a phase's
-links), search, its feed and the search API. Unpublishing Ghent, or making its pages
-private, must take them out of every one of those places; Ghent's own pages (its feed
-too) then answer 404.
+links), search, its feed, the search API and the case-study exports. Unpublishing Ghent,
+or making its pages private, must take them out of every one of those places; Ghent's own
+pages (its feed too) then answer 404.
 """
 
 import json
@@ -43,6 +43,8 @@ PUBLIC_PLACES = [
     "/en/search/?q=ghent",
     "/en/api/search/?q=ghent",
     "/en/search/feed/?q=ghent",
+    "/en/case-studies/export.csv",
+    "/en/case-studies/export.json?q=ghent",
 ]
 
 
@@ -89,6 +91,8 @@ def text_of(client, url):
     assert response.status_code == 200, url
     if url.startswith("/en/api/"):
         return json.dumps(response.json())
+    if response.streaming:  # the exports
+        return b"".join(response.streaming_content).decode()
     return response.content.decode()
 
 

@@ -125,3 +125,14 @@ def test_digests_tell_what_is_indexed(backend):
 
 def test_other_locales_are_not_found(backend):
     assert ids(search(backend, "réunions")) == []
+
+
+def test_matching_ids_are_every_hit_in_order_without_a_page(backend):
+    """What exports ask for: every id a search finds, in its order, however many pages."""
+    query = SearchQuery(text="online", selected={"theme": ("governance",)}, page_size=1)
+    assert backend.matching_ids(query, limit=100) == ids(
+        search(backend, "online", theme=["governance"])
+    )
+    assert backend.matching_ids(SearchQuery(sort="title"), limit=100) == [5, 3, 4, 1, 6, 2]
+    assert backend.matching_ids(SearchQuery(sort="title"), limit=2) == [5, 3]
+    assert backend.matching_ids(SearchQuery(text="réunions"), limit=100) == []

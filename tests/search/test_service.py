@@ -124,3 +124,12 @@ def test_after_a_failed_write_the_next_ones_skip_the_cluster_for_a_while(
     assert calls == []
     assert "circuit breaker is open" in caplog.text
     assert not set(page_ids) & set(DatabaseBackend().digests())
+
+
+def test_matching_ids_come_from_the_database_when_elasticsearch_is_down(service):
+    query = SearchQuery(text="meetings", sort="title")
+    first = service.matching_ids(query)
+    service.primary.client = dead_client()
+    assert service.matching_ids(query) == first
+    assert [fresh(pk).title for pk in first] == ["Meetings online", "Virtual meetings"]
+    assert service.breaker.is_open
