@@ -180,13 +180,13 @@ def test_searching_from_the_header_and_ticking_a_facet(page, demo_server):
 
 def test_filtering_case_studies_by_city(page, demo_server):
     page.goto(demo_server + "/en/case-studies/")
-    page.get_by_label("Tartu").check()
+    page.get_by_label("Tartu", exact=True).check()
     page.get_by_role("button", name="Apply").click()
     page.wait_for_url("**/case-studies/?*city=tartu*")
     cards = page.locator("main article").all_inner_texts()
     assert cards
     assert all("Tartu" in card for card in cards)
-    assert page.get_by_label("Tartu").is_checked()
+    assert page.get_by_label("Tartu", exact=True).is_checked()
 
 
 def test_a_partner_starts_a_case_study_from_the_dashboard(page, demo_server):
