@@ -15,20 +15,24 @@ gives each resource's table schema and the content licence.
 could see in it (publish, unpublish, move, delete, privacy, a theme or channel, the
 licence), once the transaction commits:
 
-- where tasks wait in a queue (production's task worker), a task is queued to run
+- every change marks the dataset stale, and the next request for one of its files writes
+  it first: a page that was unpublished or made private never stays in the files readers
+  get, even while the task worker is down. One request writes at a time (a lock in the
+  cache); the others meanwhile answer 503 with `Retry-After`, never the stale files;
+- where tasks wait in a queue (production's task worker), a task is also queued to run
   `DEBOUNCE_SECONDS` later, and no other is queued until it starts: a bulk publish of a
-  hundred pages writes the dataset once, a minute after the first;
-- where tasks would run at once (development, tests), the change only marks the dataset
-  stale, and the next request for one of its files writes it first: loading the demo
+  hundred pages writes the dataset once, a minute after the first, so readers seldom wait;
+- where tasks would run at once (development, tests), nothing is queued: loading the demo
   publishes hundreds of pages and writes nothing.
 
 The marks live in Django's cache (shared Redis in production); if the cache fails, the
-task is queued anyway. The files go to Django's default storage (`MEDIA_ROOT` or the
-bucket) under `open-data/<time>/`, a new folder each time, the descriptor last; the site
-serves the newest folder that has its descriptor, so a reader never gets the package of
-one run with a file of another. Older folders are removed. Nothing here writes to the
-database: it only reads the pages, and a backup (`export_site`) leaves these files out, as
-`export_dataset` makes them again.
+task is queued anyway, and the files are then at most `DEBOUNCE_SECONDS` behind. The files
+go to Django's default storage (`MEDIA_ROOT` or the bucket) under `open-data/<time>/`, a
+new folder each time, the descriptor last; the site serves the newest folder that has its
+descriptor, so a reader never gets the package of one run with a file of another. Of the
+older folders, the one before is kept (a reader may be downloading it) and the rest are
+removed. Nothing here writes to the database: it only reads the pages, and a backup
+(`export_site`) leaves these files out, as `export_dataset` makes them again.
 """
 
 import datetime
@@ -71,6 +75,10 @@ DESCRIPTOR = "datapackage.json"
 DEBOUNCE_SECONDS = 60
 QUEUED_KEY = "opendata:regeneration-queued"
 STALE_KEY = "opendata:stale"
+# Held while a request writes the dataset; a write that outlives it (a crashed worker)
+# no longer keeps others waiting.
+WRITING_KEY = "opendata:writing"
+WRITE_SECONDS = 300
 CHUNK_SIZE = 1000
 PROGRESS_EVERY = 1000
 
@@ -216,9 +224,8 @@ def write(progress=None):
     folder = f"{FOLDER}/{timezone.now():%Y%m%dT%H%M%S%f}"
     for name in sorted(files, key=lambda name: name == DESCRIPTOR):
         default_storage.save(f"{folder}/{name}", ContentFile(files[name]))
-    for old in folders():
-        if old != folder:
-            remove(old)
+    for old in folders()[:-2]:
+        remove(old)
     return folder
 
 
@@ -246,14 +253,24 @@ def current_folder():
     return complete[-1] if complete else None
 
 
+class BeingWritten(Exception):
+    """Another request is writing the dataset: its current files may be stale."""
+
+
 def serve(name):
-    """A FileResponse of the dataset's file `name`, written first if needed; None for a
-    name that is not one of its files."""
+    """A FileResponse of the dataset's file `name`, written first if it never was or a
+    change has made it stale; None for a name that is not one of its files. Raises
+    BeingWritten while another request writes it."""
     if name not in FILES:
         return None
     folder = current_folder()
     if folder is None or cache_get(STALE_KEY):
-        folder = write()
+        if not cache_add(WRITING_KEY, timeout=WRITE_SECONDS):
+            raise BeingWritten
+        try:
+            folder = write()
+        finally:
+            cache_delete(WRITING_KEY)
     content_type = "application/json" if name == DESCRIPTOR else "text/csv; charset=utf-8"
     response = FileResponse(
         default_storage.open(f"{folder}/{name}", "rb"), content_type=content_type
@@ -277,9 +294,9 @@ def regenerate_dataset():
 def regeneration_wanted():
     """After a change readers could see in the dataset: queue its regeneration, or mark it
     stale (see the module docstring)."""
+    cache_set(STALE_KEY)
     backend = regenerate_dataset.get_backend()
     if not backend.supports_defer:
-        cache_set(STALE_KEY)
         return
     if not cache_add(QUEUED_KEY, timeout=DEBOUNCE_SECONDS * 10):
         return

@@ -25,9 +25,9 @@ client like the search (`EXPORT_RATE_LIMIT`) and marked `noindex`.
 
 import datetime
 
-from django.http import Http404, StreamingHttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.utils.text import slugify
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 
 from wagtail.models import Page
 
@@ -129,11 +129,21 @@ def export_json(request, section):
     return export(request, section, "json")
 
 
+@rate_limited("EXPORT_RATE_LIMIT")
 def dataset_file(request, name):
     """A file of the dataset (`datapackage.json` or one of its CSV resources), as last
-    written; made at once if it never was, or if a change is waiting for it where tasks run
-    at once (development)."""
-    response = dataset.serve(name)
+    written; written first if it never was or a change has made it stale. While another
+    request writes it: 503, to be asked again shortly."""
+    try:
+        response = dataset.serve(name)
+    except dataset.BeingWritten:
+        response = HttpResponse(
+            gettext("The dataset is being updated. Please try again in a minute."),
+            status=503,
+            content_type="text/plain; charset=utf-8",
+        )
+        response["Retry-After"] = "30"
+        return response
     if response is None:
         raise Http404("No such file in the dataset.")
     response["Link"] = f'<{dataset.licence_url()}>; rel="license"'

@@ -15,6 +15,7 @@ import pytest
 from django_tasks import default_task_backend
 
 from casestudies.factories import CaseStudyPageFactory
+from casestudies.models import CaseStudyPage
 from opendata import dataset
 from tests.conftest import fresh
 from toolkit.factories import GuidePageFactory
@@ -145,7 +146,8 @@ def test_publishes_queue_one_regeneration_a_minute_later(
     queued.task.call()
     _, rows = table(stored("case-studies.csv"))
     assert {"Bulk 0", "Bulk 1", "Bulk 2"} <= {row["title"] for row in rows}
-    assert dataset.folders() == [dataset.current_folder()]  # the old folder is gone
+    # The folder before is kept for readers downloading it; older ones go.
+    assert dataset.folders() == [before, dataset.current_folder()]
 
     with django_capture_on_commit_callbacks(execute=True):
         fresh(pages[0].pk).unpublish()
@@ -164,3 +166,33 @@ def test_a_cache_that_is_down_still_queues_the_regeneration(
     with django_capture_on_commit_callbacks(execute=True):
         page.save_revision().publish()
     assert len(regenerations()) == 1
+
+
+def test_an_unpublished_page_leaves_the_files_at_once_while_the_worker_waits(
+    client, case_studies, settings, django_capture_on_commit_callbacks
+):
+    """Where a task worker would rewrite the dataset a minute later (or never, if it is
+    down), a page taken away must not stay in the files readers get meanwhile."""
+    settings.TASKS = DUMMY_TASKS
+    call_command("export_dataset", stdout=io.StringIO())
+    gone = CaseStudyPage.objects.get(title="Neighbourhood budgets")
+    with django_capture_on_commit_callbacks(execute=True):
+        gone.unpublish()
+    assert len(regenerations()) == 1  # queued, not run
+
+    _, rows = table(b"".join(client.get("/open-data/case-studies.csv").streaming_content))
+    assert [row["title"] for row in rows] == ["Virtual planning meetings"]
+
+
+def test_while_another_request_writes_it_a_reader_is_asked_to_come_back(
+    client, case_studies, django_capture_on_commit_callbacks
+):
+    call_command("export_dataset", stdout=io.StringIO())
+    with django_capture_on_commit_callbacks(execute=True):
+        CaseStudyPage.objects.get(title="Neighbourhood budgets").unpublish()
+    dataset.cache.add(dataset.WRITING_KEY, True)
+
+    response = client.get("/open-data/case-studies.csv")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert "being updated" in response.text
