@@ -18,6 +18,7 @@ from toolkit.models import GuidePage, RoadmapPage
 from .serializers import PAGE_TYPES
 
 MAX_LIMIT = 100
+MAX_OFFSET = 1_000_000_000
 
 
 class LazyChoiceField(forms.ChoiceField):
@@ -30,10 +31,11 @@ class LazyChoiceField(forms.ChoiceField):
 
 
 class PaginationForm(forms.Form):
-    """`limit` (1 to MAX_LIMIT, 20 by default) and `offset` (0 by default)."""
+    """`limit` (1 to MAX_LIMIT, 20 by default) and `offset` (0 by default, at most
+    MAX_OFFSET: a database refuses an offset beyond its integers, which would be a 500)."""
 
     limit = forms.IntegerField(required=False, min_value=1, max_value=MAX_LIMIT)
-    offset = forms.IntegerField(required=False, min_value=0)
+    offset = forms.IntegerField(required=False, min_value=0, max_value=MAX_OFFSET)
 
     def __init__(self, data):
         super().__init__(data)

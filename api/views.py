@@ -73,9 +73,9 @@ def refuse_bad_parameters(request, exc):
 
 def licence(request, response):
     """The content licence, also sent as the response's `Link` header."""
-    value = SiteText.load(request_or_site=request).licence
-    response["Link"] = f'<{value["url"]}>; rel="license"; title="{value["name"]}"'
-    return value
+    site_text = SiteText.load(request_or_site=request)
+    response["Link"] = site_text.licence_link
+    return site_text.licence
 
 
 def paged(queryset, form):

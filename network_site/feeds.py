@@ -41,6 +41,20 @@ def network_name():
     return settings.WAGTAIL_SITE_NAME
 
 
+def xml_safe(values):
+    """A feed's or an entry's values (Django's feedgenerator dicts) without the characters
+    XML refuses, in every text and list of texts."""
+
+    def clean(value):
+        if isinstance(value, str):
+            return NOT_XML.sub("", value)
+        if isinstance(value, list | tuple):
+            return type(value)(clean(item) for item in value)
+        return value
+
+    return {name: clean(value) for name, value in values.items()}
+
+
 def feed_title(*parts):
     """A feed's title: what it follows (the parts that are not empty), then the site's name."""
     return NOT_XML.sub("", " · ".join([*(str(part) for part in parts if part), network_name()]))
@@ -67,6 +81,15 @@ class SiteFeed(Feed):
     def get_object(self, request, *args, **kwargs):
         self.request = request
         return None
+
+    def get_feed(self, obj, request):
+        """Django's feed, with every text cleared of the characters XML refuses: one vertical
+        tab pasted into a title (what a word processor's line break becomes) would
+        otherwise make the whole feed fail."""
+        feed = super().get_feed(obj, request)
+        feed.feed = xml_safe(feed.feed)
+        feed.items = [xml_safe(item) for item in feed.items]
+        return feed
 
     def feed_url(self):
         return with_parameters(self.request.path, self.parameters)

@@ -119,3 +119,10 @@ class SiteText(BaseGenericSetting):
     def licence(self):
         """The content licence as the footer, the API, the exports and the dataset give it."""
         return {"name": self.licence_name, "url": self.licence_url}
+
+    @property
+    def licence_link(self):
+        """The licence as an HTTP `Link` header's value, as the API, the exports and the
+        dataset send it. Only the address: it is a validated URL, where the name is free
+        text that would need quoting."""
+        return f'<{self.licence_url}>; rel="license"'

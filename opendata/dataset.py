@@ -280,10 +280,6 @@ def serve(name):
     return response
 
 
-def licence_url():
-    return SiteText.load().licence["url"]
-
-
 @task()
 def regenerate_dataset():
     """Write the dataset again (queued after changes; see the module docstring)."""

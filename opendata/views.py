@@ -99,7 +99,8 @@ def export(request, section, extension):
     cities = CaseStudyPage.city_model().objects.readable().in_language()
     form = ExportFilterForm(request.GET, cities=cities)
     form.is_valid()
-    licence = SiteText.load(request_or_site=request).licence
+    site_text = SiteText.load(request_or_site=request)
+    licence = site_text.licence
     make_row = CaseStudyRows(
         licence, url_of=lambda page: request.build_absolute_uri(page.get_url(request))
     )
@@ -114,7 +115,7 @@ def export(request, section, extension):
             json_chunks(licence, rows), content_type="application/json; charset=utf-8"
         )
     response["Content-Disposition"] = f'attachment; filename="{export_filename(form, extension)}"'
-    response["Link"] = f'<{licence["url"]}>; rel="license"'
+    response["Link"] = site_text.licence_link
     response["X-Robots-Tag"] = "noindex"
     return response
 
@@ -146,5 +147,5 @@ def dataset_file(request, name):
         return response
     if response is None:
         raise Http404("No such file in the dataset.")
-    response["Link"] = f'<{dataset.licence_url()}>; rel="license"'
+    response["Link"] = SiteText.load(request_or_site=request).licence_link
     return response

@@ -131,6 +131,20 @@ def test_a_summary_reaches_feed_readers_as_the_text_the_partner_typed(client, si
     assert "<img" not in summary.text
 
 
+def test_a_control_character_pasted_into_a_page_leaves_its_feeds_readable(
+    client, site_tree, tartu
+):
+    """A word processor's line break pastes as a vertical tab, which XML refuses."""
+    CaseStudyPageFactory(
+        parent=tartu.case_studies_section,
+        title="Meetings\x0bonline",
+        summary="Minutes\x0bpublished",
+        first_published_at=days_ago(1),
+    )
+    for url in ("/en/case-studies/feed/", "/en/cities/tartu/feed/"):
+        assert titles(client, url) == ["Tartu: Meetingsonline"]
+
+
 def test_a_listing_feed_follows_the_listings_filters(client, site_tree, content):
     assert entries(client, "/en/case-studies/feed/?theme=governance") == [
         (
