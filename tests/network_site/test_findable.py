@@ -202,7 +202,8 @@ def test_robots_txt_keeps_crawlers_out_of_the_admin_searches_apis_and_exports(cl
         "Disallow: /admin/",
         "Disallow: /*/search/",
         "Disallow: /*/api/",
-        "Disallow: /*/case-studies/export.",
+        "Disallow: /*/export.",
+        "Disallow: /*/compare/",
     ):
         assert rule in lines
     assert "Sitemap: http://testserver/sitemap.xml" in lines
