@@ -191,7 +191,7 @@ def test_the_sitemap_is_the_same_for_every_reader(client, case_study):
 # robots.txt
 
 
-def test_robots_txt_keeps_crawlers_out_of_the_admin_searches_apis_and_exports(client, site):
+def test_robots_txt_keeps_crawlers_out_of_the_admin_searches_apis_and_exports(client, site_tree):
     response = client.get("/robots.txt", HTTP_ACCEPT_LANGUAGE="fr")
     assert response.status_code == 200
     assert response["Content-Type"] == "text/plain; charset=utf-8"
@@ -261,7 +261,7 @@ def test_a_citys_section_is_noindex_only_with_two_themes(client, tartu, language
     assert meta(html, "robots") == "noindex"
 
 
-def test_search_pages_are_noindex_and_described(client, site):
+def test_search_pages_are_noindex_and_described(client, site_tree):
     html = head(client, "/en/search/?q=budget")
     assert meta(html, "robots") == "noindex"
     assert meta(html, "description") == SEARCH_DESCRIPTION
@@ -318,7 +318,7 @@ def test_an_editors_search_description_comes_first(client, case_study):
     assert meta(html, "description") == "How Tartu's residents shared out the budget."
 
 
-def test_a_missing_page_is_described_and_noindex_without_a_canonical(client, site):
+def test_a_missing_page_is_described_and_noindex_without_a_canonical(client, site_tree):
     response = client.get("/en/no-such-page/")
     assert response.status_code == 404
     html = response.content.decode()
@@ -348,7 +348,7 @@ def test_a_case_study_has_open_graph_and_twitter_card_tags(client, case_study):
     assert meta(html, "article:modified_time").startswith(str(case_study.last_published_at.year))
 
 
-def test_a_page_without_an_image_has_a_summary_card(client, site):
+def test_a_page_without_an_image_has_a_summary_card(client, site_tree):
     html = head(client, "/en/cities/")
     assert meta(html, "og:type") == "website"
     assert meta(html, "og:image") is None
