@@ -21,8 +21,9 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import prefetch_related_objects
 from django.http import QueryDict
+from django.utils.translation import get_language
 
-from network_site.languages import SOURCE_LANGUAGE
+from network_site.languages import SOURCE_LANGUAGE, content_languages
 from network_site.pages import readable_in_order_each
 
 MAX_COMPARED = 4
@@ -70,10 +71,9 @@ class Column:
     figures: list = field(default_factory=list)
     remove_query: str = ""
 
-    @property
-    def is_english_fallback(self):
-        """Whether the column shows the English content (an alias in the reader's tree)."""
-        return bool(self.page.alias_of_id)
+    # Whether the column shows the English content in another language's tree (an alias,
+    # or a translation not yet published): `network_site.languages.content_languages`.
+    is_english_fallback: bool = False
 
 
 @dataclass
@@ -148,9 +148,12 @@ def columns_of(pages, case_study_model):
             ).values_list("translation_key", "unit")
         )
     shown = [page.pk for page in pages]
+    # In English every column is in the reader's language.
+    languages = content_languages(pages) if get_language() != SOURCE_LANGUAGE else {}
     return [
         Column(
             page,
+            is_english_fallback=languages.get(page.pk) == SOURCE_LANGUAGE,
             figures=[
                 ComparedFigure(
                     value=figure.value,

@@ -38,9 +38,8 @@ from django.utils.text import slugify
 from django.utils.translation import get_language_info, gettext, pgettext
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Revision
 
-from .languages import SOURCE_LANGUAGE
+from .languages import SOURCE_LANGUAGE, content_language
 from .templatetags.display_tags import written_date
 
 
@@ -208,19 +207,6 @@ DOWNLOADS = {
         as_csl_json, "application/vnd.citationstyles.csl+json; charset=utf-8", "json"
     ),
 }
-
-
-def content_language(page):
-    """The language of what readers of `page` read: the page's own, or English on a page
-    of another language's tree that shows the English content (an alias, or a translation
-    started but not yet published, whose live revision is still the English page's)."""
-    language = page.locale.language_code
-    if language == SOURCE_LANGUAGE or page.alias_of_id:
-        return SOURCE_LANGUAGE
-    if page.live_revision_id is None:  # A preview of a page never published: its own.
-        return language
-    own = Revision.objects.filter(pk=page.live_revision_id, object_id=str(page.pk)).exists()
-    return language if own else SOURCE_LANGUAGE
 
 
 class CitablePageMixin(RoutablePageMixin):

@@ -15,7 +15,7 @@ from django.db.models import CharField, F, Q
 from django.db.models.functions import Cast
 from django.utils.translation import get_language
 
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from wagtail_localize.models import LocaleSynchronization, TranslationSource
 from wagtail_localize.synctree import PageIndex, synchronize_tree
@@ -154,6 +154,56 @@ def is_published_translation(version):
     translation is published, the live content is still the English page's revision
     (`live_revision_of`, annotated by `page_languages`, names the page a revision is of)."""
     return not version.alias_of_id and version.live_revision_of == str(version.pk)
+
+
+def with_content_source(pages):
+    """The queryset `pages` with what `content_languages` reads without a query of its own:
+    the locale, and the page whose revision is live (one column, not the revision)."""
+    return pages.select_related("locale").annotate(live_revision_of=F("live_revision__object_id"))
+
+
+def content_languages(pages):
+    """{page id: the language of what readers of it read} for the page instances `pages`:
+    the language of its tree, or English where that tree shows the English content (an
+    alias, or a translation started but not yet published, whose live revision is none of
+    its own: `is_published_translation`). A page never published (a preview of a new page)
+    shows its own content.
+
+    English pages with their locale, and pages from `with_content_source`, cost nothing;
+    the others are read in one query."""
+    unread = [page.pk for page in pages if not is_known(page)]
+    read = {
+        pk: details
+        for pk, *details in Page.objects.filter(pk__in=unread).values_list(
+            "pk", "locale__language_code", "alias_of_id", "live", "live_revision__object_id"
+        )
+    }
+    languages = {}
+    for page in pages:
+        if page.pk in read:
+            language, alias_of, live, revision_of = read[page.pk]
+        elif page.locale.language_code == SOURCE_LANGUAGE:
+            languages[page.pk] = SOURCE_LANGUAGE
+            continue
+        else:
+            language, alias_of, live = page.locale.language_code, page.alias_of_id, page.live
+            revision_of = page.live_revision_of
+        own = not alias_of and (revision_of == str(page.pk) or (revision_of is None and not live))
+        languages[page.pk] = language if own else SOURCE_LANGUAGE
+    return languages
+
+
+def is_known(page):
+    """Whether `content_languages` can tell the page's language without a query."""
+    if hasattr(page, "live_revision_of"):
+        return True
+    locale = type(page).locale
+    return locale.is_cached(page) and page.locale.language_code == SOURCE_LANGUAGE
+
+
+def content_language(page):
+    """`content_languages` of one page."""
+    return content_languages([page])[page.pk]
 
 
 def in_their_own_language(pages):

@@ -52,7 +52,12 @@ from wagtail.models import Page, Site
 from django_tasks import task
 
 from casestudies.models import CaseStudyPage, CityPage
-from network_site.languages import in_their_own_language, language_codes, taxonomy_names
+from network_site.languages import (
+    in_their_own_language,
+    language_codes,
+    taxonomy_names,
+    with_content_source,
+)
 from network_site.models import SiteText, Theme
 from toolkit.models import GuidePage
 
@@ -65,7 +70,6 @@ from .rows import (
     city_row,
     guide_row,
     prepared_case_studies,
-    with_content_source,
 )
 
 logger = logging.getLogger(__name__)

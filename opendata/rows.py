@@ -15,9 +15,11 @@ and documented (country, status, provenance), names where editors extend the lis
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import F
-
-from network_site.languages import SOURCE_LANGUAGE, taxonomy_names
+from network_site.languages import (
+    content_language,
+    taxonomy_names,
+    with_content_source,
+)
 from network_site.models import Channel, Theme
 
 
@@ -113,22 +115,6 @@ def utc_timestamp(moment):
     if moment is None:
         return None
     return moment.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def content_language(page):
-    """The language of what the page shows: English on an alias (a language tree's copy of
-    an English page not yet translated) and on a page whose translation is started but not
-    yet published (its live revision is still the English page's; see
-    `network_site.languages.is_published_translation`). Needs `with_content_source`."""
-    if page.alias_of_id or page.live_revision_of != str(page.pk):
-        return SOURCE_LANGUAGE
-    return page.locale.language_code
-
-
-def with_content_source(pages):
-    """The pages with what `content_language` reads: the locale, and the page whose
-    revision is live (one column, not the revision)."""
-    return pages.select_related("locale").annotate(live_revision_of=F("live_revision__object_id"))
 
 
 def prepared_case_studies(pages):
