@@ -220,7 +220,7 @@ def page_item(page, context):
         "id": page.pk,
         "type": TYPE_NAMES[type(page)],
         "title": page.title,
-        "url": page.get_full_url(request),
+        "url": request.build_absolute_uri(page.get_url(request)),
         "language": language,
         "translations": [
             version

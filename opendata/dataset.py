@@ -39,7 +39,9 @@ import datetime
 import hashlib
 import json
 import logging
+from urllib.parse import urljoin
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -47,7 +49,7 @@ from django.db import transaction
 from django.http import FileResponse
 from django.utils import timezone, translation
 
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from django_tasks import task
 
@@ -97,7 +99,7 @@ def case_study_rows(licence):
     """Every case study's row, language by language, each in its language."""
     for language in language_codes():
         with translation.override(language):
-            make_row = CaseStudyRows(licence, url_of=lambda page: page.get_full_url())
+            make_row = CaseStudyRows(licence, url_of=absolute_url)
             pages = prepared_case_studies(
                 own_content(CaseStudyPage.objects.in_language(language))
             ).order_by("-start_year", "title", "pk")
@@ -109,7 +111,7 @@ def city_rows(licence):
     for language in language_codes():
         pages = with_content_source(own_content(CityPage.objects.in_language(language)))
         for page in pages.order_by("title", "pk").iterator(chunk_size=CHUNK_SIZE):
-            yield city_row(page, licence, url_of=lambda page: page.get_full_url())
+            yield city_row(page, licence, url_of=absolute_url)
 
 
 def guide_rows(licence):
@@ -119,7 +121,7 @@ def guide_rows(licence):
             pages = with_content_source(own_content(GuidePage.objects.in_language(language)))
             pages = pages.prefetch_related("themes")
             for page in pages.order_by("title", "pk").iterator(chunk_size=CHUNK_SIZE):
-                yield guide_row(page, licence, lambda page: page.get_full_url(), theme_names)
+                yield guide_row(page, licence, absolute_url, theme_names)
 
 
 RESOURCES = (
@@ -169,8 +171,15 @@ class Counted:
 
 
 def site_url():
-    site = Site.objects.filter(is_default_site=True).first()
-    return site.root_url if site else ""
+    """The site's public address, which production requires in WAGTAILADMIN_BASE_URL (the
+    review e-mails link to it too). Pages, exports and the API take the host the reader
+    asked; the dataset is written without a request to take it from."""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+
+
+def absolute_url(page):
+    """The page's address on the site's public address (`site_url`)."""
+    return urljoin(f"{site_url()}/", page.get_url())
 
 
 def build(progress=None):

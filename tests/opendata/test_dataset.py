@@ -90,6 +90,8 @@ def test_the_command_writes_a_valid_data_package(client, case_studies):
         "Virtual planning meetings",
     ]
     assert {row["licence"] for row in rows} == {"CC BY 4.0"}
+    # On the site's public address (WAGTAILADMIN_BASE_URL), not the Site record's.
+    assert {row["url"][:23] for row in rows} == {"http://testserver/en/ci"}
     _, (guide,) = table(stored("guides.csv"))
     assert (guide["title"], guide["themes"], guide["steps"]) == (
         "Answer online",
