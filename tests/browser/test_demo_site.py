@@ -204,3 +204,20 @@ def test_a_partner_starts_a_case_study_from_the_dashboard(page, demo_server):
     assert "the page belongs to Tartu" in page.locator("main").inner_text()
     assert "/admin/pages/add/casestudies/casestudypage/" in page.url
     assert problems == []
+
+
+def test_the_read_apis_docs_work_from_this_site_alone(page, demo_server):
+    """Swagger UI, from the site's own static files, under the site's Content-Security-Policy:
+    it asks no other host, the policy refuses nothing it needs, and the operations show."""
+    problems = record_requests_to_other_hosts(page, demo_server)
+    page.on(
+        "console",
+        lambda message: (
+            message.type == "error" and problems.append(f"console error: {message.text}")
+        ),
+    )
+    page.goto(demo_server + "/api/v3/docs/")
+    page.wait_for_selector(".opblock-summary-path", timeout=15_000)
+    paths = page.locator(".opblock-summary-path").all_inner_texts()
+    assert problems == []
+    assert "/api/v3/pages/" in paths
