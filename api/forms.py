@@ -18,6 +18,9 @@ from toolkit.models import GuidePage, RoadmapPage
 from .serializers import PAGE_TYPES
 
 MAX_LIMIT = 100
+# Far past the last item, and small enough for any database's OFFSET (a larger one was a
+# 500: SQLite refuses an offset past 2**63 - 1 with "datatype mismatch").
+MAX_OFFSET = 1_000_000_000
 
 
 class LazyChoiceField(forms.ChoiceField):
@@ -30,10 +33,10 @@ class LazyChoiceField(forms.ChoiceField):
 
 
 class PaginationForm(forms.Form):
-    """`limit` (1 to MAX_LIMIT, 20 by default) and `offset` (0 by default)."""
+    """`limit` (1 to MAX_LIMIT, 20 by default) and `offset` (0 to MAX_OFFSET, 0 by default)."""
 
     limit = forms.IntegerField(required=False, min_value=1, max_value=MAX_LIMIT)
-    offset = forms.IntegerField(required=False, min_value=0)
+    offset = forms.IntegerField(required=False, min_value=0, max_value=MAX_OFFSET)
 
     def __init__(self, data):
         super().__init__(data)
