@@ -269,6 +269,17 @@ def test_a_bad_filter_is_refused_with_a_message(client, ids, query, parameter):
     assert list(answer["errors"]) == [parameter]
 
 
+@pytest.mark.parametrize("kind", ["pages", "images", "documents"])
+def test_an_id_is_a_whole_number_or_a_400(client, ids, kind):
+    """Not Django's HTML 'Page not found' (found by tests/api/test_api_schema.py): an id
+    that is not a number is a refused parameter, one that names nothing a JSON 404."""
+    answer = get(client, f"/api/v3/{kind}/first/", status=400)
+    assert answer["error"].startswith(f"{kind[:-1]}_id: ")
+    for number in ("-1", "99999999999999999999"):
+        answer = get(client, f"/api/v3/{kind}/{number}/", status=404)
+        assert answer["error"] == f"There is no {kind[:-1]} with this id that readers may see."
+
+
 def test_paging(client, ids):
     first = get(client, "/api/v3/pages/?type=case-study&limit=2")
     second = get(client, "/api/v3/pages/?type=case-study&limit=2&offset=2")
