@@ -116,14 +116,16 @@ PAGE_FILTERS = {
 def list_pages(
     request,
     response: HttpResponse,
-    type: str | None = Query(None, description=PAGE_FILTERS["type"]),
+    type: schemas.PageType = Query(None, description=PAGE_FILTERS["type"]),
     city: str | None = Query(None, description=PAGE_FILTERS["city"]),
     theme: str | None = Query(None, description=PAGE_FILTERS["theme"]),
     channel: str | None = Query(None, description=PAGE_FILTERS["channel"]),
-    language: str | None = Query(None, description=PAGE_FILTERS["language"]),
-    year: str | None = Query(None, description=PAGE_FILTERS["year"]),
-    limit: str | None = Query(None, description="At most this many pages (1-100, 20 by default)."),
-    offset: str | None = Query(None, description="Skip this many pages first."),
+    language: schemas.Language = Query(None, description=PAGE_FILTERS["language"]),
+    year: schemas.Year = Query(None, description=PAGE_FILTERS["year"]),
+    limit: schemas.Limit = Query(
+        None, description="At most this many pages (1-100, 20 by default)."
+    ),
+    offset: schemas.Offset = Query(None, description="Skip this many pages first."),
 ):
     """The pages readers may see, in their own language (English pages and published
     translations), by id; each filter narrows the list. (The parameters are declared for
@@ -175,10 +177,10 @@ def readable_images():
 def list_images(
     request,
     response: HttpResponse,
-    limit: str | None = Query(
+    limit: schemas.Limit = Query(
         None, description="At most this many images (1-100, 20 by default)."
     ),
-    offset: str | None = Query(None, description="Skip this many images first."),
+    offset: schemas.Offset = Query(None, description="Skip this many images first."),
 ):
     """The images pages readers may see use, by id, each with a link to a rendition at most
     1200 pixels wide and high."""
@@ -221,10 +223,10 @@ def downloadable_documents():
 def list_documents(
     request,
     response: HttpResponse,
-    limit: str | None = Query(
+    limit: schemas.Limit = Query(
         None, description="At most this many documents (1-100, 20 by default)."
     ),
-    offset: str | None = Query(None, description="Skip this many documents first."),
+    offset: schemas.Offset = Query(None, description="Skip this many documents first."),
 ):
     """The documents anyone may download (a page readers may see links to them), by id."""
     form = PaginationForm(request.GET)
