@@ -20,7 +20,9 @@ Examples are few per operation (25; the suite is run on every change) and, in CI
 on every run (`derandomize`, see tests/test_bad_input.py); a local run draws new ones.
 """
 
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 
 import pytest
 import schemathesis
@@ -66,9 +68,16 @@ schema.app = get_wsgi_application()
 
 
 @pytest.fixture(autouse=True)
-def _no_rate_limit(settings):
-    """One run sends more requests than a reader's rate allows."""
+def _as_the_test_client(settings):
+    """The WSGI application served as Django's test client serves it: without closing the
+    database connection after each request (which ends the test's transaction on
+    PostgreSQL), and with no rate limit (one run sends more requests than a reader may)."""
     settings.API_RATE_LIMIT = None
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 def test_the_schema_checked_is_the_one_served(client):
