@@ -18,6 +18,8 @@ from toolkit.models import GuidePage, RoadmapPage
 from .serializers import PAGE_TYPES
 
 MAX_LIMIT = 100
+# Far past the last item, and small enough for any database's OFFSET (a larger one was a
+# 500: SQLite refuses an offset past 2**63 - 1 with "datatype mismatch").
 MAX_OFFSET = 1_000_000_000
 
 
@@ -31,8 +33,7 @@ class LazyChoiceField(forms.ChoiceField):
 
 
 class PaginationForm(forms.Form):
-    """`limit` (1 to MAX_LIMIT, 20 by default) and `offset` (0 by default, at most
-    MAX_OFFSET: a database refuses an offset beyond its integers, which would be a 500)."""
+    """`limit` (1 to MAX_LIMIT, 20 by default) and `offset` (0 to MAX_OFFSET, 0 by default)."""
 
     limit = forms.IntegerField(required=False, min_value=1, max_value=MAX_LIMIT)
     offset = forms.IntegerField(required=False, min_value=0, max_value=MAX_OFFSET)

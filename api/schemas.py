@@ -2,8 +2,33 @@
 its interactive docs. Every field a page type does not have is left out of its items."""
 
 from datetime import datetime
+from typing import Annotated
 
 from ninja import Schema
+from pydantic import WithJsonSchema
+
+from network_site.languages import language_codes
+
+from .forms import MAX_LIMIT, MAX_OFFSET, PageFilterForm
+from .serializers import PAGE_TYPES
+
+
+def read_by_the_form(**declared):
+    """A query parameter's type: text, as the operation receives it (the API's form reads
+    and validates it, so a bad value is a 400 with the form's message), declared in the
+    OpenAPI schema as the values the form accepts, so that clients and schema-driven tools
+    know them. An empty value is the same as none (the default, or no filter)."""
+    return Annotated[
+        str | None, WithJsonSchema({"anyOf": [declared, {"type": "string", "maxLength": 0}]})
+    ]
+
+
+YEAR = PageFilterForm.base_fields["year"]
+PageType = read_by_the_form(type="string", enum=list(PAGE_TYPES))
+Language = read_by_the_form(type="string", enum=language_codes())
+Year = read_by_the_form(type="integer", minimum=YEAR.min_value, maximum=YEAR.max_value)
+Limit = read_by_the_form(type="integer", minimum=1, maximum=MAX_LIMIT)
+Offset = read_by_the_form(type="integer", minimum=0, maximum=MAX_OFFSET)
 
 
 class Licence(Schema):

@@ -21,7 +21,7 @@ no other host for anything.
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -58,6 +58,11 @@ api = NinjaAPI(
 )
 
 RATE_LIMIT = "API_RATE_LIMIT"
+# The answers other than 200 the operations declare in the schema, all {"error": ...}: a
+# refused parameter (400: a filter, a page size, an id that is not a whole number), the
+# rate limit (429), and for an id, no such item readers may see (404).
+LIST_RESPONSES = {400: schemas.Error, 429: schemas.Error}
+DETAIL_RESPONSES = {**LIST_RESPONSES, 404: schemas.Error}
 
 
 @api.exception_handler(ValidationError)
@@ -76,6 +81,11 @@ def licence(request, response):
     site_text = SiteText.load(request_or_site=request)
     response["Link"] = site_text.licence_link
     return site_text.licence
+
+
+def not_found(kind):
+    """The 404 of a detail address, in the shape of the other refusals."""
+    return Status(404, {"error": f"There is no {kind} with this id that readers may see."})
 
 
 def paged(queryset, form):
@@ -97,7 +107,7 @@ PAGE_FILTERS = {
 
 @api.get(
     "/pages/",
-    response={200: schemas.PageList, 400: schemas.Error},
+    response={200: schemas.PageList, **LIST_RESPONSES},
     exclude_unset=True,
     summary="List pages",
     tags=["pages"],
@@ -106,14 +116,16 @@ PAGE_FILTERS = {
 def list_pages(
     request,
     response: HttpResponse,
-    type: str | None = Query(None, description=PAGE_FILTERS["type"]),
+    type: schemas.PageType = Query(None, description=PAGE_FILTERS["type"]),
     city: str | None = Query(None, description=PAGE_FILTERS["city"]),
     theme: str | None = Query(None, description=PAGE_FILTERS["theme"]),
     channel: str | None = Query(None, description=PAGE_FILTERS["channel"]),
-    language: str | None = Query(None, description=PAGE_FILTERS["language"]),
-    year: str | None = Query(None, description=PAGE_FILTERS["year"]),
-    limit: str | None = Query(None, description="At most this many pages (1-100, 20 by default)."),
-    offset: str | None = Query(None, description="Skip this many pages first."),
+    language: schemas.Language = Query(None, description=PAGE_FILTERS["language"]),
+    year: schemas.Year = Query(None, description=PAGE_FILTERS["year"]),
+    limit: schemas.Limit = Query(
+        None, description="At most this many pages (1-100, 20 by default)."
+    ),
+    offset: schemas.Offset = Query(None, description="Skip this many pages first."),
 ):
     """The pages readers may see, in their own language (English pages and published
     translations), by id; each filter narrows the list. (The parameters are declared for
@@ -133,8 +145,8 @@ def list_pages(
 
 
 @api.get(
-    "/pages/{int:page_id}/",
-    response=schemas.PageDetail,
+    "/pages/{page_id}/",
+    response={200: schemas.PageDetail, **DETAIL_RESPONSES},
     exclude_unset=True,
     summary="One page",
     tags=["pages"],
@@ -144,7 +156,7 @@ def page_detail(request, response: HttpResponse, page_id: int):
     """One page, as in the list; 404 for a page readers may not see."""
     row = api_pages().filter(pk=page_id).values_list("content_type_id", flat=True).first()
     if row is None:
-        raise Http404
+        return not_found("page")
     model = ContentType.objects.get_for_id(row).model_class()
     (item,) = page_items(request, {page_id: model})
     return {**item, "meta": {"licence": licence(request, response)}}
@@ -157,7 +169,7 @@ def readable_images():
 
 @api.get(
     "/images/",
-    response={200: schemas.ImageList, 400: schemas.Error},
+    response={200: schemas.ImageList, **LIST_RESPONSES},
     summary="List images",
     tags=["images"],
 )
@@ -165,10 +177,10 @@ def readable_images():
 def list_images(
     request,
     response: HttpResponse,
-    limit: str | None = Query(
+    limit: schemas.Limit = Query(
         None, description="At most this many images (1-100, 20 by default)."
     ),
-    offset: str | None = Query(None, description="Skip this many images first."),
+    offset: schemas.Offset = Query(None, description="Skip this many images first."),
 ):
     """The images pages readers may see use, by id, each with a link to a rendition at most
     1200 pixels wide and high."""
@@ -183,14 +195,17 @@ def list_images(
 
 
 @api.get(
-    "/images/{int:image_id}/", response=schemas.ImageDetail, summary="One image", tags=["images"]
+    "/images/{image_id}/",
+    response={200: schemas.ImageDetail, **DETAIL_RESPONSES},
+    summary="One image",
+    tags=["images"],
 )
 @rate_limited(RATE_LIMIT, as_json=True)
 def image_detail(request, response: HttpResponse, image_id: int):
     """One image, as in the list; 404 for an image no page readers may see uses."""
     found = image_items(request, readable_images().filter(pk=image_id))
     if not found:
-        raise Http404
+        return not_found("image")
     return {**found[0], "meta": {"licence": licence(request, response)}}
 
 
@@ -200,7 +215,7 @@ def downloadable_documents():
 
 @api.get(
     "/documents/",
-    response={200: schemas.DocumentList, 400: schemas.Error},
+    response={200: schemas.DocumentList, **LIST_RESPONSES},
     summary="List documents",
     tags=["documents"],
 )
@@ -208,10 +223,10 @@ def downloadable_documents():
 def list_documents(
     request,
     response: HttpResponse,
-    limit: str | None = Query(
+    limit: schemas.Limit = Query(
         None, description="At most this many documents (1-100, 20 by default)."
     ),
-    offset: str | None = Query(None, description="Skip this many documents first."),
+    offset: schemas.Offset = Query(None, description="Skip this many documents first."),
 ):
     """The documents anyone may download (a page readers may see links to them), by id."""
     form = PaginationForm(request.GET)
@@ -225,8 +240,8 @@ def list_documents(
 
 
 @api.get(
-    "/documents/{int:document_id}/",
-    response=schemas.DocumentDetail,
+    "/documents/{document_id}/",
+    response={200: schemas.DocumentDetail, **DETAIL_RESPONSES},
     summary="One document",
     tags=["documents"],
 )
@@ -235,5 +250,5 @@ def document_detail(request, response: HttpResponse, document_id: int):
     """One document, as in the list; 404 for a document readers may not download."""
     document = downloadable_documents().filter(pk=document_id).first()
     if document is None:
-        raise Http404
+        return not_found("document")
     return {**document_item(document, request), "meta": {"licence": licence(request, response)}}
