@@ -182,10 +182,14 @@ def readable_in_order_each(id_lists):
     list: for a page that shows several editors' choices (the home page's featured pages
     and its curated collections)."""
     wanted = {page_id for page_ids in id_lists for page_id in page_ids}
-    chosen = dict(Page.objects.filter(pk__in=wanted).values_list("translation_key", "pk"))
+    # The ids chosen of each page, by its translation key: two language versions of one
+    # page may both be among them.
+    chosen = {}
+    for key, pk in Page.objects.filter(pk__in=wanted).values_list("translation_key", "pk"):
+        chosen.setdefault(key, []).append(pk)
     localized = readable_pages().in_language().filter(translation_key__in=chosen).specific()
-    pages = {chosen[page.translation_key]: page for page in localized}
-    found = list(pages.values())
+    found = list(localized)
+    pages = {pk: page for page in found for pk in chosen[page.translation_key]}
     prefetch_related_objects([page for page in found if hasattr(page, "city_id")], "city")
     prefetch_related_objects([page for page in found if hasattr(page, "image_id")], "image")
     return [[pages[page_id] for page_id in page_ids if page_id in pages] for page_ids in id_lists]

@@ -207,6 +207,14 @@ def test_english_ids_on_italian_pages_give_the_italian_versions(client, chosen):
     query = f"?ids={columns[0].page.pk},{columns[1].page.pk}"
     assert f'href="/fr/case-studies/compare/{query}"' in html
 
+    # The English and the Italian id of one case study: the same case study, once.
+    both = f"{chosen['meetings']},{columns[0].page.pk},{chosen['budgets']}"
+    response = client.get(f"/it/case-studies/compare/?ids={both}")
+    assert [column.page.pk for column in response.context["comparison"].columns] == [
+        column.page.pk for column in columns
+    ]
+    assert response.context["comparison"].left_out == []
+
 
 def test_a_draft_is_left_out_and_named(client, chosen):
     response = client.get(f"{COMPARE}?ids={ids(chosen, 'meetings', 'draft', 'budgets')}")
