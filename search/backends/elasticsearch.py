@@ -276,6 +276,9 @@ class ElasticsearchBackend(SearchBackend):
 
     @unavailable()
     def matching_ids(self, query, limit):
+        """The ids of the first `limit` pages the search finds, in its order: the query,
+        filters and sort of a search page (`PageSearch`), without aggregations, highlights
+        or the documents' sources."""
         request = PageSearch(query, using=self.client, index=self.alias)
         search = request.sort(request.filter(request.query(request.search(), request._query)))
         response = search.source(False).extra(track_total_hits=False)[:limit].execute()
