@@ -210,6 +210,7 @@ def image_detail(request, response: HttpResponse, image_id: int):
 
 
 def downloadable_documents():
+    """The documents anyone may download (the download rule, network_site/document_access.py)."""
     return readable_documents(get_document_model().objects.order_by("pk"))
 
 
